@@ -1,0 +1,14 @@
+/** Node type → definition, for the renderer and the codecs. */
+import { registry } from "./registry";
+import type { ElementDef } from "./types";
+
+type AnyDef = ElementDef<(dg: any, ...args: any[]) => unknown>;
+
+const byType = new Map<string, AnyDef>();
+for (const def of Object.values(registry) as AnyDef[]) {
+  for (const type of def.types ?? [def.name]) byType.set(type, def);
+}
+
+export function definitionFor(type: string): AnyDef | undefined {
+  return byType.get(type);
+}

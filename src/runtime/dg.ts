@@ -1,0 +1,231 @@
+/**
+ * The container being written to (Streamlit's DeltaGenerator). Element definitions receive one and
+ * call `emit`, `block` or `widget`; app authors see it with every element method attached.
+ *
+ * Three kinds: a block (appends to its children, R105), a locked position (replaces one element,
+ * R106: `st.empty()` and the value of single-element calls) and the active one (bare `st.*`, which
+ * writes to the innermost `with` container or the main area, R104).
+ */
+import type { BlockNode, Codec, ElementNode, TreeNode } from "../elements/types";
+import { isControlSignal } from "./control";
+import { InvalidFormCallbackError, messages, StreamlitAPIException, ValueAssignmentNotAllowedError } from "./errors";
+import { computeWidgetId } from "./identity";
+import { MAIN_ROOT, type Run } from "./run";
+import type { RunRef } from "./session-state";
+import type { ElementMethods } from "./methods";
+
+export interface WidgetSpec<V> {
+  type: string;
+  label: string;
+  /** Plain data the renderer and the codec need. Must be structured-clonable. */
+  props: Record<string, unknown>;
+  codec: Codec<V, any>;
+  key?: string | number;
+  /** Keyless identity parameters (R18). */
+  identity: unknown[];
+  /** Parameters that stay in identity with a key (R19). */
+  keyedIdentity?: unknown[];
+  default: V;
+  /** True when the caller passed a non-default value (for the R49 warning). */
+  explicitDefault?: boolean;
+  trigger?: boolean;
+  /** False for widgets whose value cannot be set through session state (R48). */
+  writable?: boolean;
+  /** Where forms are concerned: "forbidden" (st.button), "required" (submit button). */
+  form?: "forbidden" | "required";
+  onChange?: (...args: any[]) => unknown;
+  args?: unknown[];
+  disabled?: boolean;
+  persistState?: "page" | "session";
+  /** D10: a kept value the widget can no longer hold resets to the default. */
+  isValid?: (value: V) => boolean;
+}
+
+type Target =
+  | { kind: "block"; node: BlockNode }
+  | { kind: "locked"; parent: BlockNode; index: number }
+  | { kind: "active" };
+
+// Every element method of the registry is attached to Dg's prototype (see methods.ts).
+export interface Dg extends ElementMethods {}
+
+export class Dg {
+  constructor(
+    readonly ref: RunRef,
+    private readonly target: Target,
+    readonly formId?: string,
+  ) {}
+
+  /** The session's current run (a container drawn in an earlier run writes to the current one). */
+  get run(): Run {
+    return this.ref.current;
+  }
+
+  /** The concrete container a call on this object writes to. */
+  resolve(): Dg {
+    if (this.target.kind !== "active") return this;
+    const stack = this.run.withStack;
+    return stack.length > 0 ? stack[stack.length - 1] : new Dg(this.ref, { kind: "block", node: this.run.roots[MAIN_ROOT] });
+  }
+
+  get isLocked(): boolean {
+    return this.resolve().target.kind === "locked";
+  }
+
+  /** The block node this container appends to (undefined for a locked position). */
+  get block(): BlockNode | undefined {
+    const t = this.resolve().target;
+    return t.kind === "block" ? t.node : undefined;
+  }
+
+  get root(): number {
+    const t = this.resolve().target;
+    return t.kind === "block" ? t.node.path[0] : t.kind === "locked" ? t.parent.path[0] : MAIN_ROOT;
+  }
+
+  private place(make: (path: number[]) => TreeNode): { parent: BlockNode; index: number } {
+    this.run.checkpoint();
+    const self = this.resolve();
+    const t = self.target;
+    if (t.kind === "locked") {
+      t.parent.children[t.index] = make([...t.parent.path, t.index]);
+      return { parent: t.parent, index: t.index };
+    }
+    if (t.kind !== "block") throw new Error("unreachable: active target resolves to a block");
+    const index = t.node.children.length;
+    t.node.children.push(make([...t.node.path, index]));
+    return { parent: t.node, index };
+  }
+
+  /** Adds a leaf element; returns a container locked to its position (R106). */
+  emit(type: string, props: Record<string, unknown>, widget?: ElementNode["widget"]): Dg {
+    const { parent, index } = this.place((path) => ({ kind: "element", type, path, props, widget }));
+    return new Dg(this.ref, { kind: "locked", parent, index }, this.resolve().formId);
+  }
+
+  /** Adds a block (container, column, form…) and returns a container writing into it. */
+  addBlock(type: string, props: Record<string, unknown>, formId?: string): Dg {
+    const form = formId ?? this.resolve().formId;
+    let node!: BlockNode;
+    this.place((path) => (node = { kind: "block", type, path, props, children: [], formId: formId }));
+    return new Dg(this.ref, { kind: "block", node }, form);
+  }
+
+  /**
+   * Runs `body` with bare `st.*` calls writing into this container (Python's `with`).
+   * Returns what `body` returns; an async body is awaited before the container is left.
+   */
+  with<R>(body: () => R): R {
+    const stack = this.run.withStack;
+    stack.push(this.resolve());
+    const depth = stack.length;
+    const leave = () => {
+      if (stack.length >= depth) stack.length = depth - 1;
+    };
+    const mark = (error: unknown) => {
+      if (!isControlSignal(error) && typeof error === "object" && error !== null && !this.run.errorPlaces.has(error)) {
+        this.run.errorPlaces.set(error, this.resolve());
+      }
+      leave();
+      throw error;
+    };
+    let result: R;
+    try {
+      result = body();
+    } catch (error) {
+      return mark(error);
+    }
+    if (result instanceof Promise) {
+      return result.then((value) => (leave(), value), mark) as R;
+    }
+    leave();
+    return result;
+  }
+
+  /** Registers a widget and returns its current value (R27–R29), as a deep copy (R28). */
+  widget<V>(spec: WidgetSpec<V>): V {
+    this.run.checkpoint();
+    const run = this.run;
+    const self = this.resolve();
+    const formId = self.formId;
+    if (spec.form === "forbidden" && formId) throw new StreamlitAPIException(messages.buttonInForm(spec.type));
+    if (spec.form === "required" && !formId) throw new StreamlitAPIException(messages.submitOutsideForm());
+    if (formId && spec.onChange && spec.form !== "required") throw new InvalidFormCallbackError(messages.callbackInForm());
+
+    const key = spec.key === undefined ? undefined : String(spec.key);
+    const id = computeWidgetId({
+      type: spec.type,
+      key,
+      params: spec.identity,
+      keyedParams: spec.keyedIdentity,
+      formId,
+      page: run.options.page,
+      root: self.root,
+    });
+    const site = describeSite(spec, self);
+    if (key !== undefined) {
+      if (key.startsWith("$$ID")) throw new StreamlitAPIException(messages.reservedKey());
+      if (spec.writable === false && run.assigned.has(key)) {
+        throw new ValueAssignmentNotAllowedError(messages.valueAssignmentNotAllowed(key));
+      }
+      run.claimKey(key, site);
+    }
+    run.claimWidgetId(id, spec.type, site);
+
+    const value = resolveValue(run, id, key, spec);
+    run.data.widgets[id] = {
+      value,
+      meta: {
+        type: spec.type,
+        props: spec.props,
+        key,
+        formId,
+        trigger: spec.trigger ?? false,
+        default: spec.default,
+        hasCallback: spec.onChange !== undefined,
+        disabled: spec.disabled ?? false,
+        persist: spec.persistState,
+        label: spec.label,
+      },
+    };
+    if (spec.onChange) run.callbacks.set(id, { fn: spec.onChange, args: spec.args ?? [] });
+    else run.callbacks.delete(id);
+
+    self.emit(spec.type, spec.props, { id, key, raw: spec.codec.format(value, spec.props), value, formId });
+    return structuredClone(value);
+  }
+}
+
+/** R28/R29/R46/D10: which value a widget holds when it registers. */
+function resolveValue<V>(run: Run, id: string, key: string | undefined, spec: WidgetSpec<V>): V {
+  const data = run.data;
+  if (key !== undefined) {
+    const previousId = data.keyToWidget[key];
+    if (previousId !== undefined && previousId !== id) {
+      // Identity changed under the same key (R19 exceptions): a new widget, unless the value was
+      // assigned through session state in this run, which carries over.
+      const previous = data.widgets[previousId];
+      delete data.widgets[previousId];
+      if (previous && run.assigned.has(key)) data.user[key] = previous.value;
+    }
+    data.keyToWidget[key] = id;
+    if (spec.explicitDefault && run.assigned.has(key)) {
+      run.warn(`The widget with key "${key}" was created with a default value but also had its value set via the Session State API.`);
+    }
+  }
+  const record = data.widgets[id];
+  let value: V;
+  if (record) value = record.value as V;
+  else if (key !== undefined && Object.prototype.hasOwnProperty.call(data.user, key)) {
+    value = data.user[key] as V;
+    delete data.user[key];
+  } else value = spec.default;
+  if (spec.isValid && !spec.isValid(value)) value = spec.default;
+  return value;
+}
+
+function describeSite(spec: WidgetSpec<any>, dg: Dg): string {
+  const block = dg.block;
+  const where = block ? `${block.path.join(".")}.${block.children.length}` : "a placeholder";
+  return `\`${spec.type}\` "${spec.label}" (position ${where})`;
+}

@@ -1,0 +1,134 @@
+/**
+ * One execution of the app script: the element tree it builds, the widgets it registers, and the
+ * session-state bookkeeping of SEMANTICS 1.4–1.6 (what was assigned this run, which keys and ids
+ * were seen). The lifecycle around it (payload, callbacks, clean-up) lives in `session.ts`.
+ */
+import type { BlockNode } from "../elements/types";
+import { ControlSignal } from "./control";
+import { DuplicateElementId, DuplicateElementKey, messages, StreamlitAPIException } from "./errors";
+import type { SessionData } from "./state";
+import type { Dg } from "./dg";
+
+export interface Callback {
+  fn: (...args: unknown[]) => unknown;
+  args: unknown[];
+}
+
+export interface RunOptions {
+  page: string;
+  showErrorDetails: boolean;
+  /** Server-side log for warnings (D14); defaults to console.warn. */
+  warn?: (message: string) => void;
+}
+
+export interface PageConfig {
+  pageTitle?: string;
+  pageIcon?: string;
+  layout?: "centered" | "wide";
+  initialSidebarState?: "auto" | "expanded" | "collapsed";
+  theme?: "auto" | "light" | "dark";
+}
+
+export const MAIN_ROOT = 0;
+export const SIDEBAR_ROOT = 1;
+
+export class Run {
+  readonly roots: BlockNode[] = [
+    { kind: "block", type: "main", path: [MAIN_ROOT], props: {}, children: [] },
+    { kind: "block", type: "sidebar", path: [SIDEBAR_ROOT], props: {}, children: [] },
+  ];
+  /** Widget id → where it registered in this run (for duplicate errors). */
+  readonly registered = new Map<string, string>();
+  readonly keysSeen = new Map<string, string>();
+  readonly formKeys = new Set<string>();
+  /** Keys assigned through st.sessionState during this run (R46–R48, R69). */
+  readonly assigned = new Set<string>();
+  readonly callbacks = new Map<string, Callback>();
+  /** Registration order of this run (D5). */
+  readonly order: string[] = [];
+  readonly withStack: Dg[] = [];
+  /** The innermost container an exception passed through, so its box is drawn there. */
+  readonly errorPlaces = new WeakMap<object, Dg>();
+  pageConfig: PageConfig = {};
+  /** A rerun/stop requested but possibly swallowed by a catch: thrown again at the next yield point. */
+  pending: ControlSignal | null = null;
+  phase: "callbacks" | "body" = "body";
+
+  constructor(
+    public data: SessionData,
+    readonly options: RunOptions,
+  ) {}
+
+  /** A yield point (R15): rethrow a control signal that a careless catch swallowed. */
+  checkpoint(): void {
+    if (this.pending) throw this.pending;
+  }
+
+  request(signal: ControlSignal): never {
+    this.pending = signal;
+    throw signal;
+  }
+
+  warn(message: string): void {
+    (this.options.warn ?? console.warn)(message);
+  }
+
+  // --- st.sessionState -------------------------------------------------------------------------
+
+  getState(key: string): unknown {
+    const widgetId = this.data.keyToWidget[key];
+    const record = widgetId === undefined ? undefined : this.data.widgets[widgetId];
+    if (record) return record.value;
+    return this.data.user[key];
+  }
+
+  hasState(key: string): boolean {
+    const widgetId = this.data.keyToWidget[key];
+    if (widgetId !== undefined && this.data.widgets[widgetId]) return true;
+    return Object.prototype.hasOwnProperty.call(this.data.user, key);
+  }
+
+  setState(key: string, value: unknown): void {
+    if (key.startsWith("$$ID")) throw new StreamlitAPIException(messages.reservedKey());
+    const widgetId = this.data.keyToWidget[key];
+    if ((widgetId !== undefined && this.registered.has(widgetId)) || this.formKeys.has(key)) {
+      throw new StreamlitAPIException(messages.setAfterWidget(key));
+    }
+    const record = widgetId === undefined ? undefined : this.data.widgets[widgetId];
+    if (record) record.value = value;
+    else this.data.user[key] = value;
+    this.assigned.add(key);
+  }
+
+  deleteState(key: string): void {
+    const widgetId = this.data.keyToWidget[key];
+    if (widgetId !== undefined) delete this.data.widgets[widgetId];
+    delete this.data.keyToWidget[key];
+    delete this.data.user[key];
+    this.assigned.delete(key);
+  }
+
+  /** Visible keys (R38): user keys plus keys of keyed widgets holding a value. */
+  stateKeys(): string[] {
+    const keys = new Set(Object.keys(this.data.user));
+    for (const [key, widgetId] of Object.entries(this.data.keyToWidget)) {
+      if (this.data.widgets[widgetId]) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  // --- identity bookkeeping --------------------------------------------------------------------
+
+  claimKey(key: string, site: string): void {
+    const first = this.keysSeen.get(key);
+    if (first !== undefined) throw new DuplicateElementKey(messages.duplicateKey(key, first, site));
+    this.keysSeen.set(key, site);
+  }
+
+  claimWidgetId(id: string, type: string, site: string): void {
+    const first = this.registered.get(id);
+    if (first !== undefined) throw new DuplicateElementId(messages.duplicateId(type, first, site));
+    this.registered.set(id, site);
+    this.order.push(id);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * A session of one app: applies client events with Streamlit's run lifecycle (SEMANTICS R9–R12)
+ * and returns the element tree of the final run. Pure: the Durable Object and AppTest both drive
+ * it, hand it a snapshot and persist what `snapshot()` returns.
+ */
+import type { BlockNode } from "../elements/types";
+import { definitionFor } from "../elements/lookup";
+import { isControlSignal } from "./control";
+import { messages, RunawayScriptError, UnknownWidgetError } from "./errors";
+import { stableStringify } from "./identity";
+import { Run, MAIN_ROOT, type Callback, type PageConfig } from "./run";
+import { emptySessionData, type SessionData, type WidgetEvent } from "./state";
+import { createSt, type St } from "./st";
+import type { RunRef } from "./session-state";
+import { Dg } from "./dg";
+
+export type AppFunction = (st: St) => void | Promise<void>;
+
+export interface App {
+  readonly edgelitApp: true;
+  readonly main: AppFunction;
+}
+
+export interface SessionOptions {
+  page?: string;
+  showErrorDetails?: boolean;
+  /** Reruns allowed in one event before the run is stopped with an error (runaway loops). */
+  maxReruns?: number;
+  warn?: (message: string) => void;
+}
+
+/** What a Durable Object stores to resume the session after eviction. */
+export interface SessionSnapshot {
+  data: SessionData;
+  /** State at the start of the last script body: replaying it rebuilds the callbacks. */
+  replayBase: SessionData | null;
+}
+
+export type RunStatus = "complete" | "stopped" | "error";
+
+export interface RunOutcome {
+  roots: BlockNode[];
+  pageConfig: PageConfig;
+  status: RunStatus;
+  /** Script executions this event took (1 + reruns). */
+  runs: number;
+}
+
+export class AppSession {
+  private data: SessionData;
+  private replayBase: SessionData | null;
+  private callbacks = new Map<string, Callback>();
+  /** Whether `callbacks` reflects the last run (false after a restore from storage). */
+  private callbacksLive = false;
+  private readonly ref: RunRef;
+  private readonly st: St;
+  private readonly options: Required<Omit<SessionOptions, "warn">> & Pick<SessionOptions, "warn">;
+
+  constructor(
+    private readonly app: App,
+    snapshot?: SessionSnapshot,
+    options: SessionOptions = {},
+  ) {
+    this.data = snapshot?.data ?? emptySessionData();
+    this.replayBase = snapshot?.replayBase ?? null;
+    this.options = { page: "", showErrorDetails: true, maxReruns: 100, ...options };
+    this.ref = { current: this.newRun(this.data) };
+    this.st = createSt(this.ref);
+  }
+
+  snapshot(): SessionSnapshot {
+    return { data: this.data, replayBase: this.replayBase };
+  }
+
+  /** A run without widget payload: page load or reload (R3, R10). */
+  async load(): Promise<RunOutcome> {
+    return this.runLoop(null);
+  }
+
+  /**
+   * Applies one client event. Validation happens first: an unknown widget or a rejected value
+   * throws before anything changes, so the session is exactly as it was.
+   */
+  async handle(event: WidgetEvent): Promise<RunOutcome> {
+    const parsed = this.parseEvent(event);
+    if (!this.callbacksLive && this.replayBase && parsed.some(([id]) => this.data.widgets[id].meta.hasCallback)) {
+      await this.replay();
+    }
+    return this.runLoop(parsed);
+  }
+
+  private parseEvent(event: WidgetEvent): [string, unknown][] {
+    const parsed: [string, unknown][] = [];
+    for (const [id, raw] of Object.entries(event.values)) {
+      const record = this.data.widgets[id];
+      if (!record) throw new UnknownWidgetError(`This page has no widget "${id}": it may be out of date. Reload it to continue.`);
+      if (record.meta.disabled || record.meta.trigger) continue; // R34: a disabled widget's value is ignored
+      const codec = definitionFor(record.meta.type)?.codec;
+      if (!codec) throw new UnknownWidgetError(`Widget "${id}" has unknown type "${record.meta.type}".`);
+      parsed.push([id, codec.parse(raw, record.meta.props)]);
+    }
+    if (event.trigger !== undefined) {
+      const record = this.data.widgets[event.trigger];
+      if (!record || !record.meta.trigger) {
+        throw new UnknownWidgetError(`This page has no button "${event.trigger}": it may be out of date. Reload it to continue.`);
+      }
+      if (!record.meta.disabled) parsed.push([event.trigger, true]);
+    }
+    return parsed;
+  }
+
+  private newRun(data: SessionData): Run {
+    return new Run(data, { page: this.options.page, showErrorDetails: this.options.showErrorDetails, warn: this.options.warn });
+  }
+
+  /** Rebuilds callbacks after eviction by re-running the last body on a copy of its state. */
+  private async replay(): Promise<void> {
+    const run = this.newRun(structuredClone(this.replayBase!));
+    this.ref.current = run;
+    try {
+      await this.app.main(this.st);
+    } catch {
+      // The replay only collects callbacks; its output and errors were already shown once.
+    }
+    this.callbacks = run.callbacks;
+    this.callbacksLive = true;
+  }
+
+  private async runLoop(payload: [string, unknown][] | null): Promise<RunOutcome> {
+    let runs = 0;
+    for (;;) {
+      runs++;
+      const run = this.newRun(this.data);
+      this.ref.current = run;
+      if (runs > this.options.maxReruns + 1) {
+        const error = new RunawayScriptError(
+          `st.rerun() was called ${this.options.maxReruns} times while handling one event, so the run was stopped. ` +
+            "Make the rerun conditional (for example on a session-state flag) so the loop ends.",
+        );
+        this.drawError(run, error);
+        return this.finish(run, "error", runs);
+      }
+      const ending = await this.execute(run, runs === 1 ? payload : null);
+      if (ending === "rerun") {
+        this.resetTriggers();
+        this.mergeCallbacks(run, false);
+        continue;
+      }
+      return this.finish(run, ending, runs);
+    }
+  }
+
+  /** Steps 1–5 of R9 for one script execution. */
+  private async execute(run: Run, payload: [string, unknown][] | null): Promise<RunStatus | "rerun"> {
+    let rerunAfterCallbacks = false;
+    if (payload) {
+      this.resetTriggers();
+      const changed = this.applyPayload(payload);
+      run.phase = "callbacks";
+      for (const id of changed) {
+        const callback = this.callbacks.get(id);
+        if (!callback) continue;
+        try {
+          await callback.fn(...callback.args);
+        } catch (error) {
+          run.pending = null;
+          if (isControlSignal(error)) {
+            if (error.kind === "stop") return "stopped"; // D6
+            rerunAfterCallbacks = true; // D3
+            continue;
+          }
+          this.drawError(run, error); // D18: shown at the top, the body still runs
+          break;
+        }
+      }
+      run.phase = "body";
+      if (rerunAfterCallbacks) return "rerun";
+    }
+    this.replayBase = structuredClone(this.data);
+    try {
+      await this.app.main(this.st);
+      if (run.pending) return run.pending.kind === "stop" ? "stopped" : "rerun";
+      return "complete";
+    } catch (error) {
+      const signal = isControlSignal(error) ? error : run.pending;
+      if (signal) return signal.kind === "stop" ? "stopped" : "rerun";
+      this.drawError(run, error);
+      return "error";
+    }
+  }
+
+  /** R9.3–4: applies the client's values; returns the ids whose callbacks fire, in D5 order. */
+  private applyPayload(payload: [string, unknown][]): string[] {
+    const changed = new Set<string>();
+    for (const [id, value] of payload) {
+      const record = this.data.widgets[id];
+      const before = stableStringify(record.value);
+      record.value = value;
+      if (record.meta.hasCallback && (record.meta.trigger || before !== stableStringify(value))) changed.add(id);
+    }
+    const order = this.data.order;
+    return [...changed].sort((a, b) => rank(order, a) - rank(order, b));
+  }
+
+  private resetTriggers(): void {
+    for (const record of Object.values(this.data.widgets)) {
+      if (record.meta.trigger) record.value = record.meta.default;
+    }
+  }
+
+  /** A complete run replaces the callbacks; an interrupted one only adds to them. */
+  private mergeCallbacks(run: Run, replace: boolean): void {
+    if (replace) this.callbacks = new Map(run.callbacks);
+    else for (const [id, cb] of run.callbacks) this.callbacks.set(id, cb);
+    this.callbacksLive = true;
+  }
+
+  /** Step 6 of R9 for a completed run; R11 for stopped and failed ones. */
+  private finish(run: Run, status: RunStatus, runs: number): RunOutcome {
+    if (status === "complete") {
+      this.resetTriggers();
+      for (const [id, record] of Object.entries(this.data.widgets)) {
+        if (run.registered.has(id) || record.meta.persist) continue;
+        if (record.meta.key !== undefined && run.assigned.has(record.meta.key)) continue; // R69
+        delete this.data.widgets[id];
+      }
+      this.data.order = run.order;
+    }
+    this.mergeCallbacks(run, status === "complete");
+    this.checkSerializable(run);
+    return { roots: run.roots, pageConfig: run.pageConfig, status, runs };
+  }
+
+  /** DESIGN §3: a value that cannot be stored is reported by key and not kept. */
+  private checkSerializable(run: Run): void {
+    for (const key of run.stateKeys()) {
+      try {
+        structuredClone(run.getState(key));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        run.deleteState(key);
+        this.drawError(run, new (class extends Error {
+          override name = "UnserializableSessionStateError";
+        })(messages.unserializable(key, reason)), true);
+      }
+    }
+  }
+
+  private drawError(run: Run, error: unknown, atEnd = false): void {
+    const place = (!atEnd && typeof error === "object" && error !== null && run.errorPlaces.get(error)) || undefined;
+    const target = place ?? new Dg(this.ref, { kind: "block", node: run.roots[MAIN_ROOT] });
+    const pending = run.pending;
+    run.pending = null; // drawing must not trip the yield-point check
+    target.exception(error);
+    run.pending = pending;
+  }
+}
+
+function rank(order: string[], id: string): number {
+  const index = order.indexOf(id);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+/** Declares an app. The function receives `st` and runs top to bottom on every interaction. */
+export function defineApp(main: AppFunction): App {
+  return { edgelitApp: true, main };
+}

@@ -1,0 +1,49 @@
+/**
+ * The wire vocabulary: every route, form field, header, DOM-id rule and event name the browser and
+ * the server share. Nothing else spells them.
+ */
+
+/** Form fields of an event post. A widget's own value is posted under its widget id. */
+export const FIELD = {
+  /** CSRF token: an HMAC of the browser and tab ids. */
+  csrf: "_csrf",
+  /** Render sequence the client holds (htmx only; posted from #el-seq). */
+  seq: "_seq",
+  /** Repeated: the id of each widget whose value this post carries (a missing checkbox means false). */
+  widget: "_w",
+  /** The trigger widget (button, submit button) that was pressed. */
+  trigger: "_t",
+  /** The st.form being submitted. */
+  form: "_f",
+} as const;
+
+/** Query parameter carrying the tab's session token in page and event URLs. */
+export const SESSION_PARAM = "_s";
+
+/** Cookie naming the browser (signed, HttpOnly, SameSite=Strict). */
+export const BROWSER_COOKIE = "edgelit_browser";
+
+export const HEADER = {
+  htmxRequest: "HX-Request",
+} as const;
+
+/** Static assets, served by Workers static assets from public/. Versioned names: cached forever. */
+export const ASSET = {
+  htmx: "/_edgelit/htmx-4.0.1.min.js",
+  extension: "/_edgelit/edgelit-0.1.0.js",
+  stylesheet: "/_edgelit/edgelit-0.1.0.css",
+} as const;
+
+/** DOM ids. Elements are addressed by delta path, widgets by identity. */
+export const DOM = {
+  seq: "el-seq",
+  root: (root: number) => `el-root-${root}`,
+  element: (path: number[]) => `el-${path.join("-")}`,
+  control: (widgetId: string) => `${widgetId}-control`,
+  help: (widgetId: string) => `${widgetId}-help`,
+} as const;
+
+/** Builds the URL events are posted to for a page and a tab session. */
+export function eventAction(pagePath: string, sessionToken: string): string {
+  return `${pagePath}?${SESSION_PARAM}=${encodeURIComponent(sessionToken)}`;
+}
