@@ -1,12 +1,9 @@
 /**
- * Every element, by its st method name. Adding an element is one file and one line here.
+ * Every element, by its st method name. Adding an element is one file and one line in the
+ * registry part it belongs to (display, widgets, layout).
  */
-import { exception } from "./status/exception";
-import { markdown } from "./text/markdown";
-import { button } from "./widgets/button";
+import { display } from "./registry/display";
+import { layout } from "./registry/layout";
+import { widgets } from "./registry/widgets";
 
-export const registry = {
-  markdown,
-  exception,
-  button,
-};
+export const registry = { ...display, ...widgets, ...layout };

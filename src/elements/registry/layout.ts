@@ -1,0 +1,2 @@
+/** Containers and blocks. */
+export const layout = {};

@@ -1,0 +1,6 @@
+/** Input widgets. */
+import { button } from "../widgets/button";
+
+export const widgets = {
+  button,
+};
