@@ -5,7 +5,14 @@
  */
 import type { BlockNode } from "../elements/types";
 import { ControlSignal } from "./control";
-import { DuplicateElementId, DuplicateElementKey, messages, StreamlitAPIException } from "./errors";
+import {
+  DuplicateElementId,
+  DuplicateElementKey,
+  messages,
+  StreamlitAPIException,
+  ValueAssignmentNotAllowedError,
+} from "./errors";
+import { hashString } from "./identity";
 import type { SessionData } from "./state";
 import type { Dg } from "./dg";
 
@@ -41,6 +48,8 @@ export class Run {
   readonly registered = new Map<string, string>();
   readonly keysSeen = new Map<string, string>();
   readonly formKeys = new Set<string>();
+  /** Forms created in this run, by form id. */
+  readonly forms = new Map<string, { key: string; clearOnSubmit: boolean }>();
   /** Keys assigned through st.sessionState during this run (R46–R48, R69). */
   readonly assigned = new Set<string>();
   readonly callbacks = new Map<string, Callback>();
@@ -123,6 +132,16 @@ export class Run {
     const first = this.keysSeen.get(key);
     if (first !== undefined) throw new DuplicateElementKey(messages.duplicateKey(key, first, site));
     this.keysSeen.set(key, site);
+  }
+
+  /** Registers an st.form (R47, R48, R82) and returns its form id. */
+  registerForm(key: string, clearOnSubmit: boolean): string {
+    if (this.formKeys.has(key)) throw new StreamlitAPIException(messages.duplicateForm(key));
+    if (this.assigned.has(key)) throw new ValueAssignmentNotAllowedError(messages.valueAssignmentNotAllowed(key));
+    this.formKeys.add(key);
+    const id = `f${hashString(`${this.options.page}\u0000${key}`)}`;
+    this.forms.set(id, { key, clearOnSubmit });
+    return id;
   }
 
   claimWidgetId(id: string, type: string, site: string): void {

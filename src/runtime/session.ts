@@ -3,7 +3,7 @@
  * and returns the element tree of the final run. Pure: the Durable Object and AppTest both drive
  * it, hand it a snapshot and persist what `snapshot()` returns.
  */
-import type { BlockNode } from "../elements/types";
+import type { BlockNode, TreeNode } from "../elements/types";
 import { definitionFor } from "../elements/lookup";
 import { isControlSignal } from "./control";
 import { messages, RunawayScriptError, UnknownWidgetError } from "./errors";
@@ -86,7 +86,7 @@ export class AppSession {
     if (!this.callbacksLive && this.replayBase && parsed.some(([id]) => this.data.widgets[id].meta.hasCallback)) {
       await this.replay();
     }
-    return this.runLoop(parsed);
+    return this.runLoop(parsed, event.form);
   }
 
   private parseEvent(event: WidgetEvent): [string, unknown][] {
@@ -126,7 +126,7 @@ export class AppSession {
     this.callbacksLive = true;
   }
 
-  private async runLoop(payload: [string, unknown][] | null): Promise<RunOutcome> {
+  private async runLoop(payload: [string, unknown][] | null, submittedForm?: string): Promise<RunOutcome> {
     let runs = 0;
     for (;;) {
       runs++;
@@ -146,8 +146,23 @@ export class AppSession {
         this.mergeCallbacks(run, false);
         continue;
       }
+      if (runs === 1 && submittedForm && ending === "complete") this.clearSubmittedForm(run, submittedForm);
       return this.finish(run, ending, runs);
     }
+  }
+
+  /** D1/R78: a clearOnSubmit form's widgets return to their defaults once the submit run is over. */
+  private clearSubmittedForm(run: Run, formId: string): void {
+    if (!run.forms.get(formId)?.clearOnSubmit) return;
+    const reset = (node: TreeNode): void => {
+      if (node.kind === "block") return node.children.forEach(reset);
+      const record = node.widget && this.data.widgets[node.widget.id];
+      if (!record || record.meta.formId !== formId || record.meta.trigger) return;
+      record.value = structuredClone(record.meta.default);
+      const codec = definitionFor(record.meta.type)?.codec;
+      node.widget = { ...node.widget!, value: record.value, raw: codec?.format(record.value, record.meta.props) };
+    };
+    run.roots.forEach(reset);
   }
 
   /** Steps 1–5 of R9 for one script execution. */

@@ -45,6 +45,8 @@ export interface WidgetEvent {
   values: Record<string, RawValue>;
   /** The trigger widget (button, submit button) that was pressed, if any. */
   trigger?: string;
+  /** The st.form submitted by this event, if any. */
+  form?: string;
 }
 
 export function copySessionData(data: SessionData): SessionData {
