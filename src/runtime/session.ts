@@ -72,6 +72,25 @@ export class AppSession {
     return { data: this.data, replayBase: this.replayBase };
   }
 
+  /** Reads session state outside a run (test harness, tools). */
+  peekState(key: string): unknown {
+    return this.newRun(this.data).getState(key);
+  }
+
+  /** Visible session-state keys outside a run (R38). */
+  stateKeys(): string[] {
+    return this.newRun(this.data).stateKeys();
+  }
+
+  /** Assigns session state outside a run, as an app would at the top of the next run. */
+  assignState(key: string, value: unknown): void {
+    this.newRun(this.data).setState(key, value);
+  }
+
+  removeState(key: string): void {
+    this.newRun(this.data).deleteState(key);
+  }
+
   /** A run without widget payload: page load or reload (R3, R10). */
   async load(): Promise<RunOutcome> {
     return this.runLoop(null);
