@@ -21,10 +21,10 @@ describe("seed: form", () => {
     expect(at.slider[0].node.widget!.value).toBe(0);
     at.formSubmitButton[0].click();
     await at.run();
-    expect(texts(at)).toContain("slider 42 checkbox true");
+    expect(texts(at)).toContain("slider `42` checkbox `true`");
     expect(at.slider[0].value).toBe(42);
     await at.run();
-    expect(texts(at)).not.toContain("slider 42 checkbox true");
+    expect(texts(at)).not.toContain("slider `42` checkbox `true`");
     expect(at.slider[0].value).toBe(42);
   });
 });
@@ -33,17 +33,17 @@ describe("seed: session-state counter", () => {
   it("increments and decrements", async () => {
     const at = await AppTest.fromApp(counter).run();
     expect(at.title.values).toEqual(["Counter Example"]);
-    expect(texts(at)).toContain("Count =  0");
+    expect(texts(at)).toContain("Count =  `0`");
     at.button[0].click();
     await at.run();
-    expect(texts(at)).toContain("Count =  1");
+    expect(texts(at)).toContain("Count =  `1`");
     at.button[0].click();
     at.button[0].click();
     await at.run();
-    expect(texts(at)).toContain("Count =  3");
+    expect(texts(at)).toContain("Count =  `3`");
     at.button[1].click();
     await at.run();
-    expect(texts(at)).toContain("Count =  2");
+    expect(texts(at)).toContain("Count =  `2`");
     expect(at.sessionState.count).toBe(2);
   });
 });
@@ -55,10 +55,10 @@ describe("seed: counter with callbacks", () => {
     await at.run();
     at.button[0].click();
     await at.run();
-    expect(texts(at)).toContain("Count =  5");
+    expect(texts(at)).toContain("Count =  `5`");
     at.button[1].click();
     await at.run();
-    expect(texts(at)).toContain("Count =  0");
+    expect(texts(at)).toContain("Count =  `0`");
   });
 });
 
