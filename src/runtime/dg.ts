@@ -56,7 +56,11 @@ export class Dg {
     readonly formId?: string,
   ) {}
 
-  /** The session's current run (a container drawn in an earlier run writes to the current one). */
+  /**
+   * The session's current run. A container object kept from an earlier run (for example in a
+   * callback's args) still registers widgets in the current run, but what it draws lands in the
+   * earlier run's tree and is not shown: Streamlit's R116 is not supported.
+   */
   get run(): Run {
     return this.ref.current;
   }

@@ -9,6 +9,7 @@ import {
   DuplicateElementId,
   DuplicateElementKey,
   messages,
+  RunawayScriptError,
   StreamlitAPIException,
   ValueAssignmentNotAllowedError,
 } from "./errors";
@@ -62,6 +63,8 @@ export class Run {
   /** A rerun/stop requested but possibly swallowed by a catch: thrown again at the next yield point. */
   pending: ControlSignal | null = null;
   phase: "callbacks" | "body" = "body";
+  /** Epoch ms after which the next yield point stops the run (a runaway script). */
+  deadline: number | undefined;
 
   constructor(
     public data: SessionData,
@@ -71,6 +74,12 @@ export class Run {
   /** A yield point (R15): rethrow a control signal that a careless catch swallowed. */
   checkpoint(): void {
     if (this.pending) throw this.pending;
+    if (this.deadline !== undefined && Date.now() > this.deadline) {
+      throw new RunawayScriptError(
+        "The script ran past its deadline for one event and was stopped. Move slow work into a cached " +
+          "function or behind a button, or raise the deadline (runDeadlineMs).",
+      );
+    }
   }
 
   request(signal: ControlSignal): never {

@@ -26,6 +26,11 @@ export interface SessionOptions {
   showErrorDetails?: boolean;
   /** Reruns allowed in one event before the run is stopped with an error (runaway loops). */
   maxReruns?: number;
+  /**
+   * Time one event may take, reruns included, checked at every st.* call (a yield point). A loop
+   * that never calls st.* is only stopped by the platform's CPU limit.
+   */
+  runDeadlineMs?: number;
   warn?: (message: string) => void;
 }
 
@@ -63,7 +68,7 @@ export class AppSession {
   ) {
     this.data = snapshot?.data ?? emptySessionData();
     this.replayBase = snapshot?.replayBase ?? null;
-    this.options = { page: "", showErrorDetails: true, maxReruns: 100, ...options };
+    this.options = { page: "", showErrorDetails: true, maxReruns: 100, runDeadlineMs: 30_000, ...options };
     this.ref = { current: this.newRun(this.data) };
     this.st = createSt(this.ref);
   }
@@ -128,8 +133,11 @@ export class AppSession {
     return parsed;
   }
 
-  private newRun(data: SessionData): Run {
-    return new Run(data, { page: this.options.page, showErrorDetails: this.options.showErrorDetails, warn: this.options.warn });
+  private newRun(data: SessionData, deadline?: number): Run {
+    const { page, showErrorDetails, warn } = this.options;
+    const run = new Run(data, { page, showErrorDetails, warn });
+    run.deadline = deadline;
+    return run;
   }
 
   /** Rebuilds callbacks after eviction by re-running the last body on a copy of its state. */
@@ -147,9 +155,10 @@ export class AppSession {
 
   private async runLoop(payload: [string, unknown][] | null, submittedForm?: string): Promise<RunOutcome> {
     let runs = 0;
+    const deadline = Date.now() + this.options.runDeadlineMs;
     for (;;) {
       runs++;
-      const run = this.newRun(this.data);
+      const run = this.newRun(this.data, deadline);
       this.ref.current = run;
       if (runs > this.options.maxReruns + 1) {
         const error = new RunawayScriptError(
@@ -283,8 +292,10 @@ export class AppSession {
   private drawError(run: Run, error: unknown, atEnd = false): void {
     const place = (!atEnd && typeof error === "object" && error !== null && run.errorPlaces.get(error)) || undefined;
     const target = place ?? new Dg(this.ref, { kind: "block", node: run.roots[MAIN_ROOT] });
+    // Drawing the box must not trip the yield-point checks; the run is over anyway.
     const pending = run.pending;
-    run.pending = null; // drawing must not trip the yield-point check
+    run.pending = null;
+    run.deadline = undefined;
     target.exception(error);
     run.pending = pending;
   }

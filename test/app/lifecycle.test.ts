@@ -382,3 +382,21 @@ describe("1.11 execution control", () => {
     await expect(at.run({ timeout: 0.05 })).rejects.toThrow("AppTest script run timed out after 0.05(s)");
   });
 });
+
+describe("runaway scripts", () => {
+  it("a run past its deadline is stopped at the next st call with a clear error; the session stays usable", async () => {
+    const at = await AppTest.fromFunction(async (st) => {
+      st.sessionState.slow ??= true;
+      st.markdown("start");
+      if (st.sessionState.slow) {
+        await new Promise((r) => setTimeout(r, 60));
+        st.markdown("too late");
+      }
+    }, { runDeadlineMs: 20 }).run();
+    expect(at.exception[0].props.name).toBe("RunawayScriptError");
+    expect(at.markdown.values).toEqual(["start"]);
+    at.sessionState.slow = false;
+    await at.run();
+    expect(at.exception.length).toBe(0);
+  });
+});
