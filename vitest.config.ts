@@ -1,3 +1,4 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,6 +9,39 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["src/**/*.test.ts", "examples/**/*.test.ts", "test/app/**/*.test.ts"],
+        },
+      },
+      {
+        // The Worker and the session Durable Object in real workerd (wrangler.toml's bindings).
+        plugins: [
+          cloudflareTest({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                EDGELIT_SECRET: "edgelit-test-secret-0123456789abcdefghijklmnop",
+                EDGELIT_ENV: "development",
+                EDGELIT_SESSION_TTL_SECONDS: "86400",
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/workers/**/*.test.ts"],
+        },
+      },
+      {
+        // End-to-end in Debian's Chromium against one `wrangler dev` (see test/browser/global-setup.ts).
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

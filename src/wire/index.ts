@@ -20,7 +20,10 @@ export const FIELD = {
 /** Query parameter carrying the tab's session token in page and event URLs. */
 export const SESSION_PARAM = "_s";
 
-/** Cookie naming the browser (signed, HttpOnly, SameSite=Strict). */
+/**
+ * Cookie naming the browser: `<browserId>.<hmac>` (signed, HttpOnly, SameSite=Lax; Lax, not
+ * Strict, so a link into an app from another site still finds the browser's sessions).
+ */
 export const BROWSER_COOKIE = "edgelit_browser";
 
 export const HEADER = {
@@ -47,3 +50,40 @@ export const DOM = {
 export function eventAction(pagePath: string, sessionToken: string): string {
   return `${pagePath}?${SESSION_PARAM}=${encodeURIComponent(sessionToken)}`;
 }
+
+// --- Edge and page additions ---------------------------------------------------------------------
+
+/** Routes besides the app pages (which are the keys of apps/index.ts). */
+export const ROUTE = {
+  gallery: "/",
+} as const;
+
+/** Page-level DOM ids outside the two roots. */
+export const PAGE_DOM = {
+  /** Where error notices of htmx events appear (outside the roots, so morphs keep it). */
+  notice: "el-notice",
+  title: "el-title",
+} as const;
+
+/** How an htmx response addresses what changed: one `<hx-partial>` per node, morphed in place. */
+export const PARTIAL = {
+  tag: "hx-partial",
+  nodeSwap: "outerMorph",
+  noticeSwap: "innerHTML",
+  titleSwap: "textContent",
+} as const;
+
+/**
+ * Every htmx post joins one queue on <body>, in trigger order, and none is dropped; each carries
+ * the render sequence from #el-seq (the extension refreshes it when a queued post finally leaves).
+ */
+export const SYNC = {
+  include: `#${DOM.seq}`,
+  queue: "body:queue all",
+} as const;
+
+/** Largest event body the edge accepts (413 above). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Content types an event post may use (415 otherwise). */
+export const EVENT_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;

@@ -1,0 +1,189 @@
+/**
+ * One tab's session of one app. This object only translates: it loads the snapshot, builds the
+ * app session, runs the event, renders, diffs, saves and answers. Rendering and state decisions
+ * belong to the engine (src/runtime, src/render).
+ *
+ * Events run one at a time in arrival order through a promise chain: app code may await, and an
+ * input gate only holds while storage is being read or written, so gates alone would let a second
+ * event interleave with a run. Every write of an event happens before its reply leaves.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { apps } from "../apps";
+import { WidgetValueError, type RenderContext } from "../src/elements/types";
+import { UnknownWidgetError } from "../src/runtime/errors";
+import { AppSession, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
+import type { WidgetEvent } from "../src/runtime/state";
+import { diffTrees, fingerprintTrees, type Fingerprints, type RenderedNode } from "../src/render/diff";
+import { html } from "../src/render/html";
+import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
+import { DOM, FIELD } from "../src/wire";
+import { isDevelopment, sessionTtlMs, type Env } from "../src/edge/env";
+
+/** Who the session belongs to, from the Worker: the app, the tab's event URL and its CSRF token. */
+export interface SessionCall {
+  appPath: string;
+  /** URL events post to (`<appPath>?_s=<token>`), also the page URL. */
+  action: string;
+  csrf: string;
+}
+
+export interface EventCall extends SessionCall {
+  event: WidgetEvent;
+  /** The render sequence the client holds (null: unknown, e.g. a plain form post). */
+  seq: number | null;
+  htmx: boolean;
+}
+
+export type Reply =
+  /** A page, or an htmx update of one. */
+  | { kind: "html"; html: string }
+  /** A plain form post was applied: 303 back to the page. */
+  | { kind: "redirect" }
+  /** Refused and nothing changed. `html` is the htmx body when the refusal carries a refresh. */
+  | { kind: "refused"; status: 400 | 409; message: string; html?: string };
+
+/** What the client was last sent, kept with the state so the diff survives eviction. */
+interface View {
+  seq: number;
+  title: string;
+  layout?: "centered" | "wide";
+  /** HTML of each root as last rendered (for a refresh that must not run the app). */
+  roots: string[];
+  prints: Fingerprints;
+  /** Set by a plain post: the GET after its redirect shows this render instead of running again. */
+  shown: boolean;
+}
+
+const KEY = { snapshot: "snapshot", view: "view", lastActive: "lastActive" } as const;
+
+export class Session extends DurableObject<Env> {
+  private app: AppSession | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** GET of the page: a run without widget payload (a load or reload), rendered whole. */
+  page(call: SessionCall): Promise<Reply> {
+    return this.serialise(() => this.openPage(call));
+  }
+
+  event(call: EventCall): Promise<Reply> {
+    return this.serialise(() => this.applyEvent(call));
+  }
+
+  /** Idle expiry: deletes everything once the session has been idle for the TTL. */
+  override alarm(): Promise<void> {
+    return this.serialise(() => this.expire());
+  }
+
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async openPage(call: SessionCall): Promise<Reply> {
+    const view = await this.ctx.storage.get<View>(KEY.view);
+    if (view && !view.shown) {
+      view.shown = true;
+      await this.ctx.storage.put(KEY.view, view);
+      return { kind: "html", html: renderPage(view) };
+    }
+    const outcome = await this.guarded(call.appPath, (session) => session.load());
+    const roots = renderTree(outcome.roots, context(call, this.env));
+    const next = nextView(view, outcome, roots, fingerprintTrees(roots), call.appPath, true);
+    await this.save(next);
+    return { kind: "html", html: renderPage(next) };
+  }
+
+  private async applyEvent(call: EventCall): Promise<Reply> {
+    const view = await this.ctx.storage.get<View>(KEY.view);
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event));
+    } catch (error) {
+      // The engine validates before it mutates: after these two, state is exactly as it was.
+      if (error instanceof UnknownWidgetError) return refuse(409, error.message, view, call.htmx);
+      if (error instanceof WidgetValueError) return refuse(400, error.message, view, call.htmx);
+      throw error;
+    }
+    const roots = renderTree(outcome.roots, context(call, this.env));
+    const known = view !== undefined && call.seq === view.seq;
+    const diff = diffTrees(known ? view.prints : null, roots);
+    const next = nextView(view, outcome, roots, diff.fingerprints, call.appPath, call.htmx);
+    await this.save(next);
+    if (!call.htmx) return { kind: "redirect" };
+    const title = next.title !== view?.title ? next.title : undefined;
+    return { kind: "html", html: renderUpdate({ changed: diff.changed, seq: next.seq, title }) };
+  }
+
+  /** Runs the engine on the live session (built from storage after an eviction). */
+  private async guarded(appPath: string, run: (session: AppSession) => Promise<RunOutcome>): Promise<RunOutcome> {
+    const session = this.app ?? (await this.restore(appPath));
+    try {
+      return await run(session);
+    } catch (error) {
+      // After a refusal the session is unchanged; after anything else it may not match storage.
+      if (!(error instanceof UnknownWidgetError || error instanceof WidgetValueError)) this.app = null;
+      throw error;
+    }
+  }
+
+  private async restore(appPath: string): Promise<AppSession> {
+    const app = apps[appPath];
+    if (!app) throw new Error(`No app is registered at "${appPath}" (apps/index.ts).`);
+    const snapshot = await this.ctx.storage.get<SessionSnapshot>(KEY.snapshot);
+    this.app = new AppSession(app, snapshot, { page: appPath, showErrorDetails: isDevelopment(this.env) });
+    return this.app;
+  }
+
+  private async save(view: View): Promise<void> {
+    const now = Date.now();
+    try {
+      await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: view, [KEY.lastActive]: now });
+      await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
+    } catch (error) {
+      this.app = null; // memory is ahead of storage now; rebuild from storage next time
+      throw error;
+    }
+  }
+
+  private async expire(): Promise<void> {
+    const lastActive = (await this.ctx.storage.get<number>(KEY.lastActive)) ?? 0;
+    const due = lastActive + sessionTtlMs(this.env);
+    if (Date.now() < due) {
+      await this.ctx.storage.setAlarm(due);
+      return;
+    }
+    this.app = null;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+}
+
+function context(call: SessionCall, env: Env): RenderContext {
+  return {
+    action: call.action,
+    hiddenFields: html`<input type="hidden" name="${FIELD.csrf}" value="${call.csrf}">`,
+    showErrorDetails: isDevelopment(env),
+  };
+}
+
+function nextView(previous: View | undefined, outcome: RunOutcome, roots: RenderedNode[], prints: Fingerprints, appPath: string, shown: boolean): View {
+  return {
+    seq: (previous?.seq ?? 0) + 1,
+    title: outcome.pageConfig.pageTitle ?? defaultTitle(appPath),
+    layout: outcome.pageConfig.layout,
+    roots: roots.map((root) => root.html),
+    prints,
+    shown,
+  };
+}
+
+/**
+ * A refused event. Over htmx, an unknown widget means the client's page is out of date: the reply
+ * re-sends both roots as last rendered (no run, so nothing changes) with the notice.
+ */
+function refuse(status: 400 | 409, message: string, view: View | undefined, htmx: boolean): Reply {
+  if (!htmx || status !== 409 || !view) return { kind: "refused", status, message };
+  const changed = view.roots.map((markup, index) => ({ id: DOM.root(index), html: markup }));
+  return { kind: "refused", status, message, html: renderUpdate({ changed, seq: view.seq, notice: message }) };
+}

@@ -1,0 +1,105 @@
+/**
+ * An event post → a WidgetEvent. Checks what can be checked before the body is trusted (method is
+ * the router's; here the content type, the size and the origin), then decodes the wire fields:
+ * `_w` names each widget the post carries, and a widget's value is every value posted under its id
+ * (none → undefined, one → string, several → string[]); `_t` is the pressed trigger; `_f` the form.
+ */
+import type { WidgetEvent } from "../runtime/state";
+import type { RawValue } from "../elements/types";
+import { EVENT_CONTENT_TYPES, FIELD, MAX_BODY_BYTES } from "../wire";
+
+/** A request the edge refuses, with the status and a message that says what to do. */
+export class Rejection {
+  constructor(
+    readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 500,
+    readonly message: string,
+  ) {}
+}
+
+/** A present Origin header must be this server's (browsers send it on every POST). */
+export function checkOrigin(request: Request): Rejection | null {
+  const origin = request.headers.get("Origin");
+  if (origin === null || origin === new URL(request.url).origin) return null;
+  return new Rejection(403, `This event came from another site (${origin}), so it was refused. Use the app from its own page.`);
+}
+
+/** Reads a form body of at most MAX_BODY_BYTES in one of the accepted content types. */
+export async function readForm(request: Request): Promise<FormData | Rejection> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!(EVENT_CONTENT_TYPES as readonly string[]).includes(type)) {
+    return new Rejection(415, `Events are posted as ${EVENT_CONTENT_TYPES.join(" or ")}, not "${type || "no content type"}".`);
+  }
+  const bytes = await readLimited(request);
+  if (!bytes) return new Rejection(413, `This event is larger than ${MAX_BODY_BYTES / 1024} KiB, so it was refused.`);
+  try {
+    return await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
+  } catch {
+    return new Rejection(400, "This event's form data could not be read (malformed body).");
+  }
+}
+
+/** The body, or null once it passes the limit (Content-Length may be absent or wrong). */
+async function readLimited(request: Request): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("Content-Length"));
+  if (declared > MAX_BODY_BYTES) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export interface DecodedEvent {
+  event: WidgetEvent;
+  /** The render sequence the client holds; null for plain (non-htmx) posts that carry none. */
+  seq: number | null;
+}
+
+export function decodeEvent(form: FormData): DecodedEvent | Rejection {
+  const values: Record<string, RawValue> = {};
+  for (const id of form.getAll(FIELD.widget)) {
+    if (typeof id !== "string" || id === "") return new Rejection(400, `Each "${FIELD.widget}" field must name a widget.`);
+    const posted = form.getAll(id);
+    if (posted.some((value) => typeof value !== "string")) {
+      return new Rejection(400, `Widget "${id}" was posted as a file; file uploads are not supported here.`);
+    }
+    const strings = posted as string[];
+    values[id] = strings.length === 0 ? undefined : strings.length === 1 ? strings[0] : strings;
+  }
+  const event: WidgetEvent = { values };
+  const trigger = single(form, FIELD.trigger);
+  const formId = single(form, FIELD.form);
+  if (trigger instanceof Rejection) return trigger;
+  if (formId instanceof Rejection) return formId;
+  if (trigger !== undefined) event.trigger = trigger;
+  if (formId !== undefined) event.form = formId;
+  const seqText = single(form, FIELD.seq);
+  if (seqText instanceof Rejection) return seqText;
+  const seq = seqText === undefined ? null : Number(seqText);
+  if (seq !== null && !Number.isSafeInteger(seq)) return new Rejection(400, `"${FIELD.seq}" must be a whole number.`);
+  return { event, seq };
+}
+
+function single(form: FormData, name: string): string | undefined | Rejection {
+  const all = form.getAll(name);
+  if (all.length === 0) return undefined;
+  if (all.length > 1 || typeof all[0] !== "string") return new Rejection(400, `"${name}" must be posted once, as text.`);
+  return all[0];
+}

@@ -1,0 +1,61 @@
+/** Responses of the Worker: security headers on everything, and refusals in the caller's terms. */
+import { renderErrorPage, renderNotice } from "../render/page";
+import type { Rejection } from "./event";
+
+/**
+ * Scripts and styles come from this origin only. `style-src-attr 'unsafe-inline'` lets elements
+ * use style attributes (column widths, container heights) while `<style>` elements stay blocked;
+ * htmx's injected indicator CSS is off (includeIndicatorCSS:false) and lives in our stylesheet.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+export function withSecurityHeaders(headers: Headers): Headers {
+  headers.set("Content-Security-Policy", CSP);
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "same-origin");
+  return headers;
+}
+
+/** HTML that depends on the session: never cached (it carries the CSRF token and live state). */
+export function htmlResponse(html: string, status = 200, headers = new Headers()): Response {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.set("Cache-Control", "no-store");
+  return new Response(html, { status, headers: withSecurityHeaders(headers) });
+}
+
+export function redirect(location: string, headers = new Headers()): Response {
+  headers.set("Location", location);
+  headers.set("Cache-Control", "no-store");
+  return new Response(null, { status: 303, headers: withSecurityHeaders(headers) });
+}
+
+/**
+ * A refusal. htmx requests get a notice above the app (htmx swaps every status but 204/304, and
+ * widget forms swap nothing themselves); plain requests get an error page linking back.
+ */
+export function refusal(rejection: Rejection, htmx: boolean, back?: string, extra = new Headers()): Response {
+  const body = htmx ? renderNotice(rejection.message).value : renderErrorPage(titleOf(rejection.status), rejection.message, back);
+  return htmlResponse(body, rejection.status, extra);
+}
+
+function titleOf(status: number): string {
+  const titles: Record<number, string> = {
+    400: "Bad request",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Out of date",
+    413: "Too large",
+    415: "Unsupported content type",
+    500: "Server error",
+  };
+  return titles[status] ?? "Error";
+}

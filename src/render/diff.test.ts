@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { diffTrees, fingerprintTrees, type RenderedNode } from "./diff";
+
+/** A leaf. */
+const leaf = (id: string, text: string): RenderedNode => ({ id, html: `<div id="${id}">${text}</div>` });
+
+/** A block whose HTML wraps its children's HTML verbatim, as tree.ts does. */
+function block(id: string, children: RenderedNode[], label = ""): RenderedNode {
+  return { id, html: `<div id="${id}">${label}${children.map((c) => c.html).join("")}</div>`, children };
+}
+
+function page(count: number, options: { label?: string; extra?: boolean; sidebar?: string } = {}): RenderedNode[] {
+  const inner = [leaf("el-0-1-0", "a"), leaf("el-0-1-1", `count ${count}`)];
+  const main = [leaf("el-0-0", "title"), block("el-0-1", inner, options.label)];
+  if (options.extra) main.push(leaf("el-0-2", "extra"));
+  return [block("el-root-0", main), block("el-root-1", options.sidebar ? [leaf("el-1-0", options.sidebar)] : [])];
+}
+
+const ids = (nodes: RenderedNode[]) => nodes.map((n) => n.id);
+
+describe("diffTrees", () => {
+  it("sends nothing when nothing changed", () => {
+    const previous = fingerprintTrees(page(1));
+    expect(diffTrees(previous, page(1)).changed).toEqual([]);
+  });
+
+  it("sends only the changed leaf, however deep", () => {
+    const diff = diffTrees(fingerprintTrees(page(1)), page(2));
+    expect(ids(diff.changed)).toEqual(["el-0-1-1"]);
+    expect(diff.changed[0].html).toBe('<div id="el-0-1-1">count 2</div>');
+  });
+
+  it("sends a block whole when its own markup around the children changed", () => {
+    const diff = diffTrees(fingerprintTrees(page(1)), page(1, { label: "<h2>new</h2>" }));
+    expect(ids(diff.changed)).toEqual(["el-0-1"]);
+  });
+
+  it("sends a root whole when its child list changed", () => {
+    expect(ids(diffTrees(fingerprintTrees(page(1)), page(2, { extra: true })).changed)).toEqual(["el-root-0"]);
+    expect(ids(diffTrees(fingerprintTrees(page(1)), page(1, { sidebar: "side" })).changed)).toEqual(["el-root-1"]);
+  });
+
+  it("sends a block whole when its child ids changed but their count did not", () => {
+    const before = [block("el-root-0", [block("el-0-0", [leaf("el-0-0-0", "x")])])];
+    const after = [block("el-root-0", [block("el-0-0", [leaf("el-0-0-1", "x")])])];
+    expect(ids(diffTrees(fingerprintTrees(before), after).changed)).toEqual(["el-0-0"]);
+  });
+
+  it("sends every root whole when the client's page is unknown", () => {
+    expect(ids(diffTrees(null, page(1)).changed)).toEqual(["el-root-0", "el-root-1"]);
+  });
+
+  it("sends a block whole if it does not contain its children's HTML verbatim", () => {
+    const wrapped = (text: string): RenderedNode => {
+      const child = leaf("el-0-0-0", text);
+      return { id: "el-0-0", html: `<div id="el-0-0"><p>${text}</p></div>`, children: [child] };
+    };
+    const before = [block("el-root-0", [wrapped("a")])];
+    const after = [block("el-root-0", [wrapped("b")])];
+    expect(ids(diffTrees(fingerprintTrees(before), after).changed)).toEqual(["el-0-0"]);
+  });
+
+  it("fingerprints every node, so the next diff can start from any of them", () => {
+    const prints = diffTrees(null, page(1, { sidebar: "s" })).fingerprints;
+    expect([...prints.keys()].sort()).toEqual(["el-0-0", "el-0-1", "el-0-1-0", "el-0-1-1", "el-1-0", "el-root-0", "el-root-1"]);
+    expect(prints.get("el-0-1")!.children).toEqual(["el-0-1-0", "el-0-1-1"]);
+    expect(prints.get("el-0-0")!.children).toBeUndefined();
+    expect(structuredClone(prints)).toEqual(prints);
+  });
+});

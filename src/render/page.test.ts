@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { BlockNode, RenderContext } from "../elements/types";
+import { AppTest } from "../testing/app-test";
+import { defineApp } from "../runtime/session";
+import { diffTrees } from "./diff";
+import { html } from "./html";
+import { renderPage, renderTree, renderUpdate } from "./page";
+
+const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
+
+async function roots(main: Parameters<typeof defineApp>[0]): Promise<BlockNode[]> {
+  const at = await AppTest.fromApp(defineApp(main)).run();
+  return at.lastRun.roots;
+}
+
+describe("renderTree", () => {
+  it("renders every node exactly as it appears inside its parent, form widgets included", async () => {
+    const tree = renderTree(
+      await roots((st) => {
+        st.form("f", () => {
+          st.checkbox("Agree");
+          st.formSubmitButton("Send");
+        });
+        st.columns(2)[1].write("right");
+      }),
+      ctx,
+    );
+    const visit = (node: { html: string; children?: { html: string }[] }): void => {
+      for (const child of node.children ?? []) {
+        expect(node.html).toContain(child.html);
+        visit(child);
+      }
+    };
+    tree.forEach(visit);
+    const form = tree[0].children![0];
+    expect(form.children![0].html).not.toContain("<form"); // a plain control of the form's <form>
+  });
+
+  it("keeps an empty sidebar in the page, hidden, so an update can fill it", async () => {
+    const tree = renderTree(await roots((st) => void st.write("x")), ctx);
+    expect(tree[1]).toEqual({ id: "el-root-1", html: '<aside id="el-root-1" class="el-root el-sidebar" hidden></aside>', children: [] });
+    const page = renderPage({ title: "T", roots: tree.map((r) => r.html), seq: 4 });
+    expect(page).toContain('<aside id="el-root-1" class="el-root el-sidebar" hidden></aside><main id="el-root-0"');
+    expect(page).toContain('<input type="hidden" id="el-seq" name="_seq" value="4">');
+  });
+});
+
+describe("renderUpdate", () => {
+  it("addresses each changed node by id, then the sequence, the title and the notice", async () => {
+    const before = renderTree(await roots((st) => void st.write("one")), ctx);
+    const after = renderTree(await roots((st) => void st.write("two")), ctx);
+    const { changed } = diffTrees(diffTrees(null, before).fingerprints, after);
+    const body = renderUpdate({ changed, seq: 9, title: "A <b>", notice: "Oops & co" });
+    expect(body).toMatch(/^<hx-partial hx-target="#el-0-0" hx-swap="outerMorph"><div class="el el-markdown" id="el-0-0">/);
+    expect(body).toContain('<hx-partial hx-target="#el-seq" hx-swap="outerMorph"><input type="hidden" id="el-seq" name="_seq" value="9"></hx-partial>');
+    expect(body).toContain('<hx-partial hx-target="#el-title" hx-swap="textContent">A &lt;b&gt;</hx-partial>');
+    expect(body).toContain('<hx-partial hx-target="#el-notice" hx-swap="innerHTML"><p class="el-alert el-error" role="alert">Oops &amp; co</p></hx-partial>');
+  });
+});

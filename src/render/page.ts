@@ -1,0 +1,122 @@
+/**
+ * What the browser receives: the whole page (usable before any script runs), the htmx update of
+ * it (one `<hx-partial>` per changed node), notices, error pages and the gallery. Pure strings.
+ */
+import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
+import type { PageConfig } from "../runtime/run";
+import { ASSET, DOM, FIELD, PAGE_DOM, PARTIAL, SYNC } from "../wire";
+import type { RenderedNode } from "./diff";
+import { attrs, html, trustedHtml, type Html } from "./html";
+import { renderNode, renderRoot } from "./tree";
+
+/** htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles). */
+const HTMX_CONFIG = "includeIndicatorCSS:false, history:false";
+
+/** Each root, and under it every node, rendered with its DOM id, for the page and the diff. */
+export function renderTree(roots: BlockNode[], ctx: RenderContext): RenderedNode[] {
+  return roots.map((root) => {
+    const index = root.path[0];
+    const html = renderRoot(root, ctx).value || emptyRoot(index);
+    return { id: DOM.root(index), html, children: presentChildren(root).map((child) => renderedNode(child, ctx)) };
+  });
+}
+
+function renderedNode(node: TreeNode, ctx: RenderContext): RenderedNode {
+  const html = renderNode(node, ctx).value;
+  if (node.kind === "element") return { id: DOM.element(node.path), html };
+  const inner = childContext(node, ctx);
+  return { id: DOM.element(node.path), html, children: presentChildren(node).map((child) => renderedNode(child, inner)) };
+}
+
+/**
+ * Mirrors tree.ts: inside an st.form, widgets render as controls of the form's `<form>`. Should the
+ * two ever disagree, a child's HTML is not found inside its parent's and the diff sends the parent
+ * whole instead (see diff.ts `shellOf`), so the page stays correct.
+ */
+function childContext(node: BlockNode, ctx: RenderContext): RenderContext {
+  if (node.type !== "form" || !node.formId) return ctx;
+  return { ...ctx, form: { id: node.formId, enterToSubmit: node.props.enterToSubmit !== false } };
+}
+
+function presentChildren(node: BlockNode): TreeNode[] {
+  return node.children.filter((child) => child !== undefined);
+}
+
+/** tree.ts omits an empty sidebar; the page keeps a hidden one so a later update can fill it. */
+function emptyRoot(index: number): string {
+  return html`<aside id="${DOM.root(index)}" class="el-root el-sidebar" hidden></aside>`.value;
+}
+
+export interface PageView {
+  title: string;
+  /** The rendered roots, main first (renderTree's output, or stored root HTML). */
+  roots: string[];
+  seq: number;
+  layout?: PageConfig["layout"];
+}
+
+export function renderPage(view: PageView): string {
+  const [main, ...others] = view.roots.map(trustedHtml);
+  const body = html`<body${attrs({
+    class: view.layout === "wide" ? "el-page el-wide" : "el-page",
+    "hx-include:inherited": SYNC.include,
+    "hx-sync:inherited": SYNC.queue,
+  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div></body>`;
+  return document(view.title, body, true);
+}
+
+export interface UpdateView {
+  changed: RenderedNode[];
+  seq: number;
+  /** The page title when it changed. */
+  title?: string;
+  notice?: string;
+}
+
+/** An htmx response: only what changed, each node morphed into place by id. */
+export function renderUpdate(view: UpdateView): string {
+  const parts = view.changed.map((node) => partial(node.id, PARTIAL.nodeSwap, trustedHtml(node.html)));
+  parts.push(partial(DOM.seq, PARTIAL.nodeSwap, seqInput(view.seq)));
+  if (view.title !== undefined) parts.push(partial(PAGE_DOM.title, PARTIAL.titleSwap, view.title));
+  if (view.notice !== undefined) parts.push(renderNotice(view.notice));
+  return parts.map((part) => part.value).join("");
+}
+
+/** An error notice for an htmx request, shown above the app until the next event. */
+export function renderNotice(message: string): Html {
+  return partial(PAGE_DOM.notice, PARTIAL.noticeSwap, html`<p class="el-alert el-error" role="alert">${message}</p>`);
+}
+
+/** A full error page, for requests made without htmx (JavaScript off, or a direct request). */
+export function renderErrorPage(title: string, message: string, back?: string): string {
+  const link = back ? html`<p><a href="${back}">Back to the app</a></p>` : "";
+  return document(title, html`<body class="el-page"><main class="el-root el-main"><h1>${title}</h1><p class="el-alert el-error" role="alert">${message}</p>${link}</main></body>`, false);
+}
+
+/** GET /: the registered apps. */
+export function renderGallery(paths: string[]): string {
+  const items = paths.map((path) => html`<li><a href="${path}">${path}</a></li>`);
+  return document("Edgelit", html`<body class="el-page"><main class="el-root el-main"><h1>Edgelit</h1><p>Apps on this server:</p><ul class="el-gallery">${items}</ul></main></body>`, false);
+}
+
+/** A default title from the page path: "/seeds/counter" → "counter". */
+export function defaultTitle(pagePath: string): string {
+  return pagePath.split("/").filter(Boolean).pop() ?? "Edgelit";
+}
+
+function seqInput(seq: number): Html {
+  return html`<input${attrs({ type: "hidden", id: DOM.seq, name: FIELD.seq, value: seq })}>`;
+}
+
+function partial(id: string, swap: string, content: Html | string): Html {
+  return html`<${PARTIAL.tag}${attrs({ "hx-target": `#${id}`, "hx-swap": swap })}>${content}</${PARTIAL.tag}>`;
+}
+
+function document(title: string, body: Html, scripts: boolean): string {
+  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="stylesheet" href="${ASSET.stylesheet}">${
+    scripts
+      ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"><script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`
+      : ""
+  }`;
+  return `<!doctype html><html lang="en"><head>${head.value}</head>${body.value}</html>`;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { ASSET, DOM, FIELD, PAGE_DOM, SESSION_PARAM } from "../../src/wire";
+import { ORIGIN, TestBrowser, textOf } from "./client";
+
+describe("routing", () => {
+  it("GET / lists the registered apps", async () => {
+    const response = await new TestBrowser().fetch("/");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('href="/seeds/counter"');
+    expect(html).toContain('href="/seeds/form"');
+  });
+
+  it("GET of an app without _s redirects to the same URL plus a new tab token, keeping other parameters", async () => {
+    const browser = new TestBrowser();
+    const response = await browser.fetch("/seeds/counter?theme=dark");
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("Location")!, "https://x");
+    expect(location.pathname).toBe("/seeds/counter");
+    expect(location.searchParams.get("theme")).toBe("dark");
+    expect(location.searchParams.get(SESSION_PARAM)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(browser.cookie).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("serves the whole page, usable without scripts, with the security headers", async () => {
+    const browser = new TestBrowser();
+    const first = await browser.fetch("/seeds/counter");
+    const response = await browser.fetch(first.headers.get("Location")!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("text/html");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const csp = response.headers.get("Content-Security-Policy")!;
+    for (const rule of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]) {
+      expect(csp).toContain(rule);
+    }
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<script src="${ASSET.htmx}" defer></script>`);
+    expect(html).toContain(`<script src="${ASSET.extension}" defer></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
+    expect(html).toContain('<meta name="htmx-config" content="includeIndicatorCSS:false, history:false">');
+    expect(html).toContain('hx-include:inherited="#el-seq"');
+    expect(html).toContain('hx-sync:inherited="body:queue all"');
+    expect(html).toContain('<input type="hidden" id="el-seq" name="_seq" value="1">');
+    expect(html).toContain('<main id="el-root-0"');
+    expect(html).toContain('<title id="el-title">counter</title>');
+    // Every widget is a plain form that posts to the page without JavaScript.
+    expect(html).toMatch(/<form method="post" action="\/seeds\/counter\?_s=[^"]+"/);
+    expect(textOf(html)).toContain("Count = 0");
+  });
+
+  it("answers 404 for unknown paths and 405 for wrong methods", async () => {
+    const browser = new TestBrowser();
+    expect((await browser.fetch("/nowhere")).status).toBe(404);
+    const put = await browser.fetch("/seeds/counter", { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("Allow")).toBe("GET, POST");
+    const del = await browser.fetch("/", { method: "DELETE" });
+    expect(del.status).toBe(405);
+    expect(del.headers.get("Allow")).toBe("GET");
+  });
+
+  it("serves the pinned client assets from public/, cached for good", async () => {
+    // Static assets answer before the Worker runs, so they are fetched through their binding.
+    for (const path of Object.values(ASSET)) {
+      const response = await env.ASSETS.fetch(new URL(path, ORIGIN));
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("Cache-Control"), path).toBe("public, max-age=31536000, immutable");
+      expect((await response.text()).length).toBeGreaterThan(100);
+    }
+    const htmx = await env.ASSETS.fetch(new URL(ASSET.htmx, ORIGIN));
+    expect(await htmx.text()).toContain('version="4.0.1"');
+  });
+
+  it("keeps the extension's names in step with the wire vocabulary", async () => {
+    const script = await (await env.ASSETS.fetch(new URL(ASSET.extension, ORIGIN))).text();
+    expect(script).toContain(`"${DOM.seq}"`);
+    expect(script).toContain(`"${FIELD.seq}"`);
+    expect(script).toContain(`"${PAGE_DOM.notice}"`);
+    expect(script).not.toMatch(/\beval\(|new Function/);
+  });
+});
