@@ -51,7 +51,7 @@ describe("renderUpdate", () => {
     const after = renderTree(await roots((st) => void st.write("two")), ctx);
     const { changed } = diffTrees(diffTrees(null, before).fingerprints, after);
     const body = renderUpdate({ changed, seq: 9, title: "A <b>", notice: "Oops & co" });
-    expect(body).toMatch(/^<hx-partial hx-target="#el-0-0" hx-swap="outerMorph"><div class="el el-markdown" id="el-0-0">/);
+    expect(body).toMatch(/^<hx-partial hx-target="#el-0-0" hx-swap="outerMorph"><div class="el el-node-markdown" id="el-0-0">/);
     expect(body).toContain('<hx-partial hx-target="#el-seq" hx-swap="outerMorph"><input type="hidden" id="el-seq" name="_seq" value="9"></hx-partial>');
     expect(body).toContain('<hx-partial hx-target="#el-title" hx-swap="textContent">A &lt;b&gt;</hx-partial>');
     expect(body).toContain('<hx-partial hx-target="#el-notice" hx-swap="innerHTML"><p class="el-alert el-error" role="alert">Oops &amp; co</p></hx-partial>');

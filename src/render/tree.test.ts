@@ -26,7 +26,7 @@ describe("renderRoot / renderNode", () => {
       st.markdown("end");
     });
     const page = renderRoot(out.roots[0], ctx).value;
-    const ids = [...page.matchAll(/<div class="el el-([a-z]+)" id="([^"]+)">/g)].map((m) => `${m[1]}#${m[2]}`);
+    const ids = [...page.matchAll(/<div class="el el-node-([a-z]+)" id="([^"]+)">/g)].map((m) => `${m[1]}#${m[2]}`);
     expect(ids).toEqual([
       "columns#el-0-0",
       "column#el-0-0-0",
@@ -48,7 +48,7 @@ describe("renderRoot / renderNode", () => {
       st.sidebar.markdown("side");
     });
     expect(renderRoot(out.roots[1], ctx).value).toBe(
-      '<aside id="el-root-1" class="el-root el-sidebar"><div class="el el-markdown" id="el-1-0"><div class="el-markdown"><p>side</p>\n</div></div></aside>',
+      '<aside id="el-root-1" class="el-root el-sidebar"><div class="el el-node-markdown" id="el-1-0"><div class="el-markdown"><p>side</p>\n</div></div></aside>',
     );
   });
 
@@ -61,7 +61,7 @@ describe("renderRoot / renderNode", () => {
       (st as Dg).widget({ type: "nosuch", label: "n", props: {}, codec: { parse: (r) => r, format: (v) => v }, identity: [], default: "" });
     });
     const page = renderRoot(out.roots[0], ctx).value;
-    expect(page).toContain('<div class="el el-nosuch" id="el-0-0"><div class="el-alert el-exception" role="alert"><strong>Unknown element</strong>');
+    expect(page).toContain('<div class="el el-node-nosuch" id="el-0-0"><div class="el-alert el-exception" role="alert"><strong>Unknown element</strong>');
     expect(page).toContain('type &quot;nosuch&quot;');
   });
 
@@ -69,7 +69,7 @@ describe("renderRoot / renderNode", () => {
     const node = block("mystery", [0, 0], [text([0, 0, 0], "kept")]);
     const out = renderNode(node, ctx).value;
     expect(out).toContain("<strong>Unknown element</strong>");
-    expect(out).toContain('<div class="el-block"><div class="el el-markdown" id="el-0-0-0">');
+    expect(out).toContain('<div class="el-block"><div class="el el-node-markdown" id="el-0-0-0">');
   });
 
   it("holes in a sparse children array are skipped", () => {
@@ -87,7 +87,7 @@ describe("renderRoot / renderNode", () => {
     // A container whose props are missing: its renderBlock throws a TypeError.
     const broken = block("container", [0, 0], [], { props: null as unknown as Record<string, unknown> });
     const shown = renderNode(broken, ctx).value;
-    expect(shown).toContain('<div class="el el-container" id="el-0-0"><div class="el-alert el-exception" role="alert">');
+    expect(shown).toContain('<div class="el el-node-container" id="el-0-0"><div class="el-alert el-exception" role="alert">');
     expect(shown).toContain('<strong>Could not draw &quot;container&quot;</strong>: <span class="el-message">TypeError: ');
     const redacted = renderNode(broken, { ...ctx, showErrorDetails: false }).value;
     expect(redacted).toContain("This app has encountered an error.");
@@ -117,6 +117,6 @@ describe("renderRoot / renderNode", () => {
     const hostile: TreeNode = { kind: "element", type: '"><script>', path: [0, 0], props: {} };
     const out = renderNode(hostile, ctx).value;
     expect(out).not.toContain("<script>");
-    expect(out.startsWith('<div class="el el-&quot;&gt;&lt;script&gt;" id="el-0-0">')).toBe(true);
+    expect(out.startsWith('<div class="el el-node-&quot;&gt;&lt;script&gt;" id="el-0-0">')).toBe(true);
   });
 });

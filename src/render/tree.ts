@@ -1,5 +1,5 @@
 /**
- * The element tree of a run → HTML. Every node gets one wrapper `<div class="el el-<type>">` whose
+ * The element tree of a run → HTML. Every node gets one wrapper `<div class="el el-node-<type>">` whose
  * id is derived from its delta path, so the diff can address any node; what is inside the wrapper
  * is the element definition's business.
  */
@@ -12,7 +12,7 @@ import { html, type Html } from "./html";
 
 /** Renders one node inside its addressable wrapper. Never throws: failures become an error box. */
 export function renderNode(node: TreeNode, ctx: RenderContext): Html {
-  return html`<div class="el el-${node.type}" id="${DOM.element(node.path)}">${renderInside(node, ctx)}</div>`;
+  return html`<div class="el el-node-${node.type}" id="${DOM.element(node.path)}">${renderInside(node, ctx)}</div>`;
 }
 
 /** Renders a root: `<main>` for the main area, `<aside>` for the sidebar (omitted when empty). */

@@ -34,7 +34,7 @@ describe("st.columns", () => {
     expect(page).toContain(
       'class="el-columns-inner el-gap-large el-valign-center" style="grid-template-columns:minmax(0,3fr) minmax(0,1fr) minmax(0,0.5fr)"',
     );
-    expect(page.match(/<div class="el el-column" id="el-0-0-\d">/g)).toHaveLength(3);
+    expect(page.match(/<div class="el el-node-column" id="el-0-0-\d">/g)).toHaveLength(3);
     expect(page).toContain('class="el-column-inner el-bordered"');
   });
 
@@ -76,6 +76,6 @@ describe("st.columns", () => {
       .children[0] as BlockNode).children[0] as BlockNode).children[0] as BlockNode;
     expect(deep.children[0].path).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     const side = renderRoot(out.roots[1], ctx).value;
-    expect(side).toContain('<div class="el el-markdown" id="el-1-0-0-0-1-0">');
+    expect(side).toContain('<div class="el el-node-markdown" id="el-1-0-0-0-1-0">');
   });
 });

@@ -15,7 +15,7 @@ describe("st.empty", () => {
     });
     const [ph, next] = out.roots[0].children as ElementNode[];
     expect([ph.type, ph.path, next.path]).toEqual(["empty", [0, 0], [0, 1]]);
-    expect(renderRoot(out.roots[0], ctx).value).toContain('<div class="el el-empty" id="el-0-0"></div>');
+    expect(renderRoot(out.roots[0], ctx).value).toContain('<div class="el el-node-empty" id="el-0-0"></div>');
   });
 
   it("R106/R108: each write to a placeholder replaces the element at its position", async () => {

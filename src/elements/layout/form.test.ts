@@ -139,9 +139,9 @@ describe("st.form", () => {
     expect(form.props).toEqual({ key: "f", clearOnSubmit: true, enterToSubmit: true, border: true });
     const page = renderRoot(out.roots[0], ctx).value;
     expect(page).toContain(
-      `<div class="el el-form" id="el-0-0"><form method="post" action="/x?_s=t" hx-post="/x?_s=t" hx-swap="none" class="el-form el-bordered">` +
+      `<div class="el el-node-form" id="el-0-0"><form method="post" action="/x?_s=t" hx-post="/x?_s=t" hx-swap="none" class="el-form el-bordered">` +
         `<input type="hidden" name="_csrf" value="c"><input type="hidden" name="_f" value="${form.formId}">` +
-        `<div class="el el-markdown" id="el-0-0-0">`,
+        `<div class="el el-node-markdown" id="el-0-0-0">`,
     );
   });
 
