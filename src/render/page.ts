@@ -7,7 +7,7 @@ import type { PageConfig } from "../runtime/run";
 import { ASSET, DOM, FIELD, PAGE_DOM, PARTIAL, SYNC } from "../wire";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
-import { renderNode, renderRoot } from "./tree";
+import { formContext, renderNode, renderRoot } from "./tree";
 
 /** htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles). */
 const HTMX_CONFIG = "includeIndicatorCSS:false, history:false";
@@ -24,18 +24,8 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext): RenderedNode
 function renderedNode(node: TreeNode, ctx: RenderContext): RenderedNode {
   const html = renderNode(node, ctx).value;
   if (node.kind === "element") return { id: DOM.element(node.path), html };
-  const inner = childContext(node, ctx);
+  const inner = formContext(node, ctx);
   return { id: DOM.element(node.path), html, children: presentChildren(node).map((child) => renderedNode(child, inner)) };
-}
-
-/**
- * Mirrors tree.ts: inside an st.form, widgets render as controls of the form's `<form>`. Should the
- * two ever disagree, a child's HTML is not found inside its parent's and the diff sends the parent
- * whole instead (see diff.ts `shellOf`), so the page stays correct.
- */
-function childContext(node: BlockNode, ctx: RenderContext): RenderContext {
-  if (node.type !== "form" || !node.formId) return ctx;
-  return { ...ctx, form: { id: node.formId, enterToSubmit: node.props.enterToSubmit !== false } };
 }
 
 function presentChildren(node: BlockNode): TreeNode[] {

@@ -44,7 +44,7 @@ function renderChildren(node: BlockNode, ctx: RenderContext): Html[] {
 }
 
 /** Inside an st.form, widgets render as plain controls of the form's one `<form>`. */
-function formContext(node: BlockNode, ctx: RenderContext): RenderContext {
+export function formContext(node: BlockNode, ctx: RenderContext): RenderContext {
   if (node.type !== "form" || !node.formId) return ctx;
   return { ...ctx, form: { id: node.formId, enterToSubmit: node.props.enterToSubmit !== false } };
 }
