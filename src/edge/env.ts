@@ -11,6 +11,8 @@ export interface Env {
   EDGELIT_ENV?: string;
   /** Idle time after which a session's storage is deleted (default one day). */
   EDGELIT_SESSION_TTL_SECONDS?: string;
+  /** Time one event's run may take, reruns included, before it stops with an error (default 30 s). */
+  EDGELIT_RUN_DEADLINE_MS?: string;
 }
 
 /** The value shipped in .dev.vars: fine on a laptop, refused in production. */
@@ -25,6 +27,12 @@ export function isDevelopment(env: Pick<Env, "EDGELIT_ENV">): boolean {
 export function sessionTtlMs(env: Pick<Env, "EDGELIT_SESSION_TTL_SECONDS">): number {
   const seconds = Number(env.EDGELIT_SESSION_TTL_SECONDS);
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TTL_SECONDS) * 1000;
+}
+
+/** The run deadline, or undefined for the engine's default. */
+export function runDeadlineMs(env: Pick<Env, "EDGELIT_RUN_DEADLINE_MS">): number | undefined {
+  const ms = Number(env.EDGELIT_RUN_DEADLINE_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** The signing secret, or why it cannot be used (answered as a 500 naming the fix). */

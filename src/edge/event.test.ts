@@ -22,14 +22,37 @@ describe("decodeEvent", () => {
   });
 
   it("ignores fields no _w names (the CSRF token, stray inputs)", () => {
-    expect(decodeEvent(form([[FIELD.csrf, "c"], ["x", "1"]]))).toEqual({ event: { values: {} }, seq: null });
+    expect(decodeEvent(form([[FIELD.csrf, "c"], ["x", "1"], [FIELD.trigger, "t"]]))).toEqual({ event: { values: {}, trigger: "t" }, seq: null });
+  });
+
+  it("refuses an event that names no widget, an id twice, or an id that is not a widget id", () => {
+    for (const bad of [
+      form([[FIELD.csrf, "c"], ["x", "1"]]),
+      form([[FIELD.form, "f1"]]),
+      form([[FIELD.widget, "a"], [FIELD.widget, "a"]]),
+      form([[FIELD.widget, "__proto__"], ["__proto__", "1"]]),
+      form([[FIELD.trigger, "toString"]]),
+      form([[FIELD.widget, "a b"]]),
+      form([[FIELD.widget, "a"], [FIELD.form, "constructor"]]),
+    ]) {
+      const decoded = decodeEvent(bad);
+      expect(decoded).toBeInstanceOf(Rejection);
+      expect((decoded as Rejection).status).toBe(400);
+    }
+  });
+
+  it("accepts only plain decimal sequences", () => {
+    for (const seq of ["", "-1", "1.5", "0x10", "1e3", " 3", "9007199254740993"]) {
+      expect(decodeEvent(form([[FIELD.trigger, "t"], [FIELD.seq, seq]])), JSON.stringify(seq)).toBeInstanceOf(Rejection);
+    }
+    expect(decodeEvent(form([[FIELD.trigger, "t"], [FIELD.seq, "12"]]))).toEqual({ event: { values: {}, trigger: "t" }, seq: 12 });
   });
 
   it("refuses a repeated trigger, a file value and a malformed sequence with 400", () => {
     for (const bad of [
       form([[FIELD.trigger, "a"], [FIELD.trigger, "b"]]),
       form([[FIELD.widget, "f"], ["f", new Blob(["x"])]]),
-      form([[FIELD.seq, "abc"]]),
+      form([[FIELD.trigger, "t"], [FIELD.seq, "abc"]]),
     ]) {
       const decoded = decodeEvent(bad);
       expect(decoded).toBeInstanceOf(Rejection);
@@ -56,5 +79,19 @@ describe("request checks", () => {
     expect(((await readForm(post({}, new Blob(["a=1"])))) as Rejection).status).toBe(415);
     const big = post({ "Content-Type": "application/x-www-form-urlencoded" }, "a=" + "x".repeat(64 * 1024));
     expect(((await readForm(big)) as Rejection).status).toBe(413);
+  });
+
+  it("refuses broken percent-encoding and invalid UTF-8 with 400, and accepts valid text", async () => {
+    const urlencoded = { "Content-Type": "application/x-www-form-urlencoded" };
+    for (const body of ["a=%", "a=%zz", "a=x%4", "a=%FF", "a=%C3%28", "a=%ED%A0%80", "%E2%82=1"]) {
+      const read = await readForm(post(urlencoded, body));
+      expect(read, body).toBeInstanceOf(Rejection);
+      expect((read as Rejection).status, body).toBe(400);
+    }
+    const raw = await readForm(post(urlencoded, new Uint8Array([0x61, 0x3d, 0xff])));
+    expect((raw as Rejection).status).toBe(400);
+    const valid = await readForm(post(urlencoded, "a=%C3%A9+%F0%9F%98%80&b=100%25"));
+    expect((valid as FormData).get("a")).toBe("é 😀");
+    expect((valid as FormData).get("b")).toBe("100%");
   });
 });

@@ -31,11 +31,36 @@ export async function readForm(request: Request): Promise<FormData | Rejection> 
   }
   const bytes = await readLimited(request);
   if (!bytes) return new Rejection(413, `This event is larger than ${MAX_BODY_BYTES / 1024} KiB, so it was refused.`);
+  const encoding = checkEncoding(bytes, type);
+  if (encoding) return encoding;
   try {
     return await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
   } catch {
     return new Rejection(400, "This event's form data could not be read (malformed body).");
   }
+}
+
+/**
+ * Pages are UTF-8, so browsers post UTF-8. The form parsers are lenient (a stray `%` stays, bad
+ * bytes become U+FFFD), which would let a broken body through as a different, valid-looking value.
+ */
+function checkEncoding(bytes: Uint8Array, type: string): Rejection | null {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new Rejection(400, "This event's body is not valid UTF-8, so it was refused. Post the form from the app's page.");
+  }
+  if (type !== "application/x-www-form-urlencoded" || text === "") return null;
+  for (const part of text.split("&")) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, " "));
+    } catch {
+      const shown = part.length > 40 ? `${part.slice(0, 40)}…` : part;
+      return new Rejection(400, `This event's form field "${shown}" has invalid percent-encoding or encodes invalid UTF-8, so it was refused.`);
+    }
+  }
+  return null;
 }
 
 /** The body, or null once it passes the limit (Content-Length may be absent or wrong). */
@@ -72,10 +97,21 @@ export interface DecodedEvent {
   seq: number | null;
 }
 
+/**
+ * Widget and form ids are short words (`computeWidgetId` makes `w` + base 36). Anything else, and
+ * above all a name that Object.prototype already has (`__proto__`, `toString`), is refused here,
+ * before it can index a plain object in the engine.
+ */
+function isWellFormedId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id) && !(id in Object.prototype);
+}
+
 export function decodeEvent(form: FormData): DecodedEvent | Rejection {
   const values: Record<string, RawValue> = {};
   for (const id of form.getAll(FIELD.widget)) {
     if (typeof id !== "string" || id === "") return new Rejection(400, `Each "${FIELD.widget}" field must name a widget.`);
+    if (!isWellFormedId(id)) return new Rejection(400, `"${id.slice(0, 64)}" is not a widget id, so this event was refused. Reload the page.`);
+    if (Object.hasOwn(values, id)) return new Rejection(400, `Widget "${id}" is named twice in this event; each "${FIELD.widget}" must be posted once.`);
     const posted = form.getAll(id);
     if (posted.some((value) => typeof value !== "string")) {
       return new Rejection(400, `Widget "${id}" was posted as a file; file uploads are not supported here.`);
@@ -88,12 +124,20 @@ export function decodeEvent(form: FormData): DecodedEvent | Rejection {
   const formId = single(form, FIELD.form);
   if (trigger instanceof Rejection) return trigger;
   if (formId instanceof Rejection) return formId;
+  for (const [name, id] of [[FIELD.trigger, trigger], [FIELD.form, formId]] as const) {
+    if (id !== undefined && !isWellFormedId(id)) return new Rejection(400, `"${name}" names no widget or form ("${id.slice(0, 64)}"), so this event was refused. Reload the page.`);
+  }
   if (trigger !== undefined) event.trigger = trigger;
   if (formId !== undefined) event.form = formId;
+  if (Object.keys(values).length === 0 && trigger === undefined) {
+    return new Rejection(400, `This event names no widget (no "${FIELD.widget}" or "${FIELD.trigger}" field), so there is nothing to apply.`);
+  }
   const seqText = single(form, FIELD.seq);
   if (seqText instanceof Rejection) return seqText;
   const seq = seqText === undefined ? null : Number(seqText);
-  if (seq !== null && !Number.isSafeInteger(seq)) return new Rejection(400, `"${FIELD.seq}" must be a whole number.`);
+  if (seqText !== undefined && (!/^[0-9]{1,15}$/.test(seqText) || !Number.isSafeInteger(seq))) {
+    return new Rejection(400, `"${FIELD.seq}" must be a whole number such as 3, not "${seqText.slice(0, 20)}".`);
+  }
   return { event, seq };
 }
 

@@ -75,7 +75,8 @@ async function postEvent(c: Ctx, appPath: string): Promise<Response> {
   if (!token) return refuse(400, "This event names no session: its URL lacks a valid _s parameter. Reload the page.");
   const form = await readForm(c.req.raw);
   if (form instanceof Rejection) return refusal(form, htmx, back);
-  const posted = form.get(FIELD.csrf);
+  const postedAll = form.getAll(FIELD.csrf);
+  const posted = postedAll.length === 1 ? postedAll[0] : null;
   if (typeof posted !== "string" || !(await checkCsrfToken(secret.secret, browserId, token, posted))) {
     return refuse(403, "This event's CSRF token is missing or does not match this page. Reload the page and try again.");
   }
