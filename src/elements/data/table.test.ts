@@ -18,7 +18,7 @@ describe("st.table", () => {
   it("renders <thead> and <tbody> with an index column", async () => {
     const out = await renderFirst((st) => void st.table([{ n: 1 }]));
     expect(out).toBe(
-      '<div class="el-table"><table><thead><tr><th class="el-index" scope="col"></th><th scope="col" class="el-num">n</th></tr></thead>' +
+      '<div class="el-table"><table><thead><tr><td class="el-index"></td><th scope="col" class="el-num">n</th></tr></thead>' +
         '<tbody><tr><th class="el-index" scope="row">0</th><td class="el-num">1</td></tr></tbody></table></div>',
     );
   });

@@ -73,7 +73,7 @@ export const table = defineElement({
   render: (node) => {
     const { columns, index, rows, numeric } = node.props as unknown as TableProps;
     const cell = (text: string, i: number) => html`<td${numeric[i] ? html` class="el-num"` : ""}>${text}</td>`;
-    return html`<div class="el-table"><table><thead><tr><th class="el-index" scope="col"></th>${columns.map(
+    return html`<div class="el-table"><table><thead><tr><td class="el-index"></td>${columns.map(
       (c, i) => html`<th scope="col"${numeric[i] ? html` class="el-num"` : ""}>${c}</th>`,
     )}</tr></thead><tbody>${rows.map(
       (row, r) => html`<tr><th class="el-index" scope="row">${index[r]}</th>${row.map(cell)}</tr>`,

@@ -24,7 +24,7 @@ describe("st.columns", () => {
     expect(out.roots[0].children[1].path).toEqual([0, 1]);
   });
 
-  it("R110: a list gives relative widths, rendered as grid tracks in column order", async () => {
+  it("R110: a list gives relative widths, rendered as flex weights in column order", async () => {
     const out = await load((st) => {
       st.columns([3, 1, 0.5], { gap: "large", verticalAlignment: "center", border: true });
     });
@@ -32,8 +32,9 @@ describe("st.columns", () => {
     expect(row.children.map((c) => c.props.weight)).toEqual([3, 1, 0.5]);
     const page = renderRoot(out.roots[0], ctx).value;
     expect(page).toContain(
-      'class="el-columns-inner el-gap-large el-valign-center" style="grid-template-columns:minmax(0,3fr) minmax(0,1fr) minmax(0,0.5fr)"',
+      'class="el-columns-inner el-gap-large el-valign-center" style="--el-stack:640px"',
     );
+    expect(page.match(/style="flex-grow:[\d.]+"/g)).toEqual(['style="flex-grow:3"', 'style="flex-grow:1"', 'style="flex-grow:0.5"']);
     expect(page.match(/<div class="el el-node-column" id="el-0-0-\d">/g)).toHaveLength(3);
     expect(page).toContain('class="el-column-inner el-bordered"');
   });
@@ -50,6 +51,18 @@ describe("st.columns", () => {
       expect(out.roots[0].children).toHaveLength(1);
     },
   );
+
+  it("stackBelow sets the width below which the columns stack (default 640; 0 never)", async () => {
+    const out = await load((st) => {
+      st.columns(2);
+      st.columns(2, { stackBelow: 480 });
+      st.columns(2, { stackBelow: 0 });
+      st.columns(2, { stackBelow: -1 });
+    });
+    const page = renderRoot(out.roots[0], ctx).value;
+    expect(page.match(/--el-stack:\d+px/g)).toEqual(["--el-stack:640px", "--el-stack:480px", "--el-stack:0px"]);
+    expect((out.roots[0].children[3] as ElementNode).props.message).toContain("The stackBelow argument to st.columns must be");
+  });
 
   it("R110: an unknown gap or alignment raises", async () => {
     const out = await load((st) => {

@@ -35,10 +35,10 @@ describe("st.tabs", () => {
     });
     const page = renderRoot(out.roots[0], ctx).value;
     expect(page).toContain(
-      '<div class="el-tabs-inner" role="tablist">' +
+      '<div class="el-tabs-inner" role="group">' +
         '<input type="radio" class="el-tab-radio" id="el-0-0-tab-0" name="el-0-0-tabs" form="el-no-form" checked>' +
-        '<label for="el-0-0-tab-0" class="el-tab-label" role="tab" id="el-0-0-label-0" aria-controls="el-0-0-panel-0">A</label>' +
-        '<div class="el el-node-tab" id="el-0-0-0"><div class="el-tab-panel" role="tabpanel" id="el-0-0-panel-0" aria-labelledby="el-0-0-label-0"></div></div>' +
+        '<label for="el-0-0-tab-0" class="el-tab-label" id="el-0-0-label-0">A</label>' +
+        '<div class="el el-node-tab" id="el-0-0-0"><div class="el-tab-panel" role="region" id="el-0-0-panel-0" aria-labelledby="el-0-0-label-0"></div></div>' +
         '<input type="radio" class="el-tab-radio" id="el-0-0-tab-1" name="el-0-0-tabs" form="el-no-form">',
     );
     expect(page).not.toContain("hx-");

@@ -33,10 +33,14 @@ function checkLabels(labels: unknown): string[] {
  * (`.el-tab-radio:checked + .el-tab-label + .el-tab`) and lays the labels out in a row. That
  * order is also why the panels sit inside the tablist element. Which tab is open is client state
  * (R111); a re-render of the tabs element shows the first tab again.
+ *
+ * Assistive tech meets what is really there: a group of native radios (arrow keys switch tabs),
+ * each panel a region named by its label. ARIA's tab roles would promise the tablist keyboard
+ * model, which needs script, and a tablist may not hold the panels and inputs this order needs.
  */
 function renderTabs(node: BlockNode, children: Html[]): Html {
   const tabs = node.children.filter((child) => child !== undefined);
-  return html`<div class="el-tabs-inner" role="tablist">${tabs.map((tab, i) => {
+  return html`<div class="el-tabs-inner" role="group">${tabs.map((tab, i) => {
     const id = ids(node.path, tab.path[tab.path.length - 1]);
     return html`<input${attrs({
       type: "radio",
@@ -45,7 +49,7 @@ function renderTabs(node: BlockNode, children: Html[]): Html {
       name: id.group,
       form: NO_FORM,
       checked: i === 0,
-    })}><label${attrs({ for: id.radio, class: "el-tab-label", role: "tab", id: id.label, "aria-controls": id.panel })}>${String(
+    })}><label${attrs({ for: id.radio, class: "el-tab-label", id: id.label })}>${String(
       tab.props.label,
     )}</label>${children[i]}`;
   })}</div>`;
@@ -53,7 +57,7 @@ function renderTabs(node: BlockNode, children: Html[]): Html {
 
 function renderPanel(node: BlockNode, children: Html[]): Html {
   const id = ids(node.path.slice(0, -1), node.path[node.path.length - 1]);
-  return html`<div${attrs({ class: "el-tab-panel", role: "tabpanel", id: id.panel, "aria-labelledby": id.label })}>${children}</div>`;
+  return html`<div${attrs({ class: "el-tab-panel", role: "region", id: id.panel, "aria-labelledby": id.label })}>${children}</div>`;
 }
 
 export const tabs = defineElement({

@@ -78,7 +78,9 @@ export const textArea = defineElement({
       placeholder: p.placeholder,
       style: p.height === null ? undefined : `height: ${p.height}px`,
     })}>\n${w.raw as string}</textarea>`;
-    return renderLabelled(node, ctx, "el-text-area", area, "submit-or-change");
+    // Enter types a newline, so a text area commits on change (blur after an edit); that also
+    // gives it the Apply button a page without scripting needs to send it at all.
+    return renderLabelled(node, ctx, "el-text-area", area, "change");
   },
   codec: textAreaCodec,
 });
