@@ -14,6 +14,8 @@ import { hashString } from "../runtime/identity";
 export interface RenderedNode {
   id: string;
   html: string;
+  /** `hashString(html)`, when the renderer already has it (a memoised element). */
+  hash?: string;
   children?: RenderedNode[];
 }
 
@@ -49,9 +51,10 @@ export function diffTrees(previous: Fingerprints | null, roots: RenderedNode[]):
 
 export function fingerprintTrees(roots: RenderedNode[]): Fingerprints {
   const prints: Fingerprints = new Map();
-  const visit = (node: RenderedNode): void => {
-    prints.set(node.id, printOf(node));
-    node.children?.forEach(visit);
+  const visit = (node: RenderedNode): NodePrint => {
+    const print = node.children ? blockPrint(node, node.children.map(visit)) : { hash: node.hash ?? hashString(node.html) };
+    prints.set(node.id, print);
+    return print;
   };
   roots.forEach(visit);
   return prints;
@@ -68,10 +71,14 @@ function collectChanges(previous: Fingerprints, next: Fingerprints, node: Render
   for (const child of node.children) collectChanges(previous, next, child, out);
 }
 
-function printOf(node: RenderedNode): NodePrint {
-  const hash = hashString(node.html);
-  if (!node.children) return { hash };
-  return { hash, shell: hashString(shellOf(node)), children: node.children.map((c) => c.id) };
+/**
+ * A block's hash covers its shell and its children's hashes, which together determine its HTML
+ * (when a child is not found verbatim the shell is the whole HTML): the block's own markup, often
+ * the whole page, is then hashed once, as its shell, instead of twice.
+ */
+function blockPrint(node: RenderedNode, children: NodePrint[]): NodePrint {
+  const shell = hashString(shellOf(node));
+  return { hash: hashString(shell + "\u0000" + children.map((c) => c.hash).join(",")), shell, children: node.children!.map((c) => c.id) };
 }
 
 /**

@@ -57,3 +57,13 @@ describe("renderUpdate", () => {
     expect(body).toContain('<hx-partial hx-target="#el-notice" hx-swap="innerHTML"><p class="el-alert el-error" role="alert">Oops &amp; co</p></hx-partial>');
   });
 });
+
+describe("renderPage themes", () => {
+  it("follows prefers-color-scheme unless setPageConfig pins light or dark on <html>", () => {
+    const page = (theme?: "auto" | "light" | "dark") => renderPage({ title: "T", roots: [""], seq: 1, theme });
+    expect(page()).toContain('<html lang="en"><head>');
+    expect(page("auto")).toContain('<html lang="en"><head>');
+    expect(page("light")).toContain('<html lang="en" data-theme="light"><head>');
+    expect(page("dark")).toContain('<html lang="en" data-theme="dark"><head>');
+  });
+});

@@ -7,26 +7,40 @@ import type { PageConfig } from "../runtime/run";
 import { ASSET, DOM, FIELD, PAGE_DOM, PARTIAL, SYNC } from "../wire";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
+import type { RenderMemo } from "./memo";
 import { formContext, renderNode, renderRoot } from "./tree";
 
 /** htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles). */
 const HTMX_CONFIG = "includeIndicatorCSS:false, history:false";
 
-/** Each root, and under it every node, rendered with its DOM id, for the page and the diff. */
-export function renderTree(roots: BlockNode[], ctx: RenderContext): RenderedNode[] {
-  return roots.map((root) => {
+/**
+ * Each root, and under it every node, rendered with its DOM id, for the page and the diff. Each
+ * node is rendered once, bottom-up: a block is drawn around its children's finished HTML. With a
+ * memo (kept by the session), elements whose data did not change reuse their last HTML.
+ */
+export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: RenderMemo): RenderedNode[] {
+  const rendered = roots.map((root) => {
     const index = root.path[0];
-    const html = renderRoot(root, ctx).value || emptyRoot(index);
-    return { id: DOM.root(index), html, children: presentChildren(root).map((child) => renderedNode(child, ctx)) };
+    const children = presentChildren(root).map((child) => renderedNode(child, ctx, memo));
+    const html = renderRoot(root, ctx, children.map(asHtml)).value || emptyRoot(index);
+    return { id: DOM.root(index), html, children };
   });
+  memo?.commit();
+  return rendered;
 }
 
-function renderedNode(node: TreeNode, ctx: RenderContext): RenderedNode {
-  const html = renderNode(node, ctx).value;
-  if (node.kind === "element") return { id: DOM.element(node.path), html };
+function renderedNode(node: TreeNode, ctx: RenderContext, memo: RenderMemo | undefined): RenderedNode {
+  const id = DOM.element(node.path);
+  if (node.kind === "element") {
+    const draw = () => renderNode(node, ctx).value;
+    return memo ? { id, ...memo.draw(id, node, ctx, draw) } : { id, html: draw() };
+  }
   const inner = formContext(node, ctx);
-  return { id: DOM.element(node.path), html, children: presentChildren(node).map((child) => renderedNode(child, inner)) };
+  const children = presentChildren(node).map((child) => renderedNode(child, inner, memo));
+  return { id, html: renderNode(node, ctx, children.map(asHtml)).value, children };
 }
+
+const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
 
 function presentChildren(node: BlockNode): TreeNode[] {
   return node.children.filter((child) => child !== undefined);
@@ -43,6 +57,8 @@ export interface PageView {
   roots: string[];
   seq: number;
   layout?: PageConfig["layout"];
+  /** "light" or "dark" pins the theme; "auto" (the default) follows prefers-color-scheme. */
+  theme?: PageConfig["theme"];
 }
 
 export function renderPage(view: PageView): string {
@@ -52,7 +68,7 @@ export function renderPage(view: PageView): string {
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
   })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div></body>`;
-  return document(view.title, body, true);
+  return document(view.title, body, true, view.theme);
 }
 
 export interface UpdateView {
@@ -102,11 +118,13 @@ function partial(id: string, swap: string, content: Html | string): Html {
   return html`<${PARTIAL.tag}${attrs({ "hx-target": `#${id}`, "hx-swap": swap })}>${content}</${PARTIAL.tag}>`;
 }
 
-function document(title: string, body: Html, scripts: boolean): string {
+function document(title: string, body: Html, scripts: boolean, theme?: PageConfig["theme"]): string {
   const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="stylesheet" href="${ASSET.stylesheet}">${
     scripts
       ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"><script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`
       : ""
   }`;
-  return `<!doctype html><html lang="en"><head>${head.value}</head>${body.value}</html>`;
+  // The stylesheet reads data-theme; without it the page follows prefers-color-scheme.
+  const pinned = theme === "light" || theme === "dark" ? ` data-theme="${theme}"` : "";
+  return `<!doctype html><html lang="en"${pinned}><head>${head.value}</head>${body.value}</html>`;
 }

@@ -10,27 +10,30 @@ import { MAIN_ROOT, SIDEBAR_ROOT } from "../runtime/run";
 import { DOM } from "../wire";
 import { html, type Html } from "./html";
 
-/** Renders one node inside its addressable wrapper. Never throws: failures become an error box. */
-export function renderNode(node: TreeNode, ctx: RenderContext): Html {
-  return html`<div class="el el-node-${node.type}" id="${DOM.element(node.path)}">${renderInside(node, ctx)}</div>`;
+/**
+ * Renders one node inside its addressable wrapper. Never throws: failures become an error box.
+ * `rendered`: a block's children, already rendered (page.ts renders each node once, bottom-up).
+ */
+export function renderNode(node: TreeNode, ctx: RenderContext, rendered?: Html[]): Html {
+  return html`<div class="el el-node-${node.type}" id="${DOM.element(node.path)}">${renderInside(node, ctx, rendered)}</div>`;
 }
 
 /** Renders a root: `<main>` for the main area, `<aside>` for the sidebar (omitted when empty). */
-export function renderRoot(root: BlockNode, ctx: RenderContext): Html {
+export function renderRoot(root: BlockNode, ctx: RenderContext, rendered?: Html[]): Html {
   const index = root.path[0];
-  const children = renderChildren(root, ctx);
+  const children = rendered ?? renderChildren(root, ctx);
   const id = DOM.root(index);
   if (index === MAIN_ROOT) return html`<main id="${id}" class="el-root el-main">${children}</main>`;
   if (index === SIDEBAR_ROOT) return children.length === 0 ? html`` : html`<aside id="${id}" class="el-root el-sidebar">${children}</aside>`;
   return html`<div id="${id}" class="el-root">${children}</div>`;
 }
 
-function renderInside(node: TreeNode, ctx: RenderContext): Html {
+function renderInside(node: TreeNode, ctx: RenderContext, rendered?: Html[]): Html {
   const def = definitionFor(node.type);
   try {
     if (node.kind === "element") return def?.render ? def.render(node, ctx) : unknownType(node);
     const inner = formContext(node, ctx);
-    const children = renderChildren(node, inner);
+    const children = rendered ?? renderChildren(node, inner);
     if (def?.renderBlock) return def.renderBlock(node, children, inner);
     return html`${def ? "" : unknownType(node)}<div class="el-block">${children}</div>`;
   } catch (error) {

@@ -1,0 +1,81 @@
+/**
+ * Element HTML kept from one render to the next. An element's HTML is a pure function of its node
+ * (type, props, widget view; the path is the DOM id it is kept under) and the render context, so a
+ * rerun that leaves an element's data alone reuses its HTML instead of drawing it again (Markdown
+ * parsing is most of a render). A session object keeps one memo; it holds one page's HTML.
+ */
+import type { ElementNode, RenderContext } from "../elements/types";
+import { hashString } from "../runtime/identity";
+
+/** An element as drawn: its HTML and that HTML's hash (so the diff need not hash it again). */
+export interface Drawn {
+  html: string;
+  hash: string;
+}
+
+interface Entry extends Drawn {
+  key: string;
+}
+
+export class RenderMemo {
+  private last = new Map<string, Entry>();
+  private next = new Map<string, Entry>();
+
+  /** The element as drawn: the last render's when its data is unchanged, else `render()`'s. */
+  draw(id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
+    const key = memoKey(node, ctx);
+    const kept = key === null ? undefined : this.last.get(id);
+    if (kept?.key === key) {
+      this.next.set(id, kept);
+      return { html: kept.html, hash: kept.hash };
+    }
+    const html = render();
+    const drawn = { html, hash: hashString(html) };
+    if (key !== null) this.next.set(id, { key, ...drawn });
+    return drawn;
+  }
+
+  /** Ends a render: what it drew is what the next one can reuse (nothing else is kept). */
+  commit(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+/** Everything the render reads, as exact text; null when some value cannot be written exactly. */
+function memoKey(node: ElementNode, ctx: RenderContext): string | null {
+  try {
+    return JSON.stringify([node.type, node.props, node.widget ?? null, ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails], exact);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * JSON, minus its collisions: NaN/±Infinity (JSON's null), Maps and Sets (JSON's {}), bigints (a
+ * throw). Functions, symbols and other class instances have no exact text: those nodes are drawn
+ * every time. (Dates arrive here already as their toJSON string.)
+ */
+function exact(_key: string, value: unknown): unknown {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? value : `\u0000${value}`;
+    case "string":
+      return value.startsWith("\u0000") ? `\u0000${value}` : value;
+    case "bigint":
+      return `\u0000${value}n`;
+    case "function":
+    case "symbol":
+      throw new TypeError("no exact key");
+    case "object": {
+      if (value === null || Array.isArray(value)) return value;
+      if (value instanceof Map) return ["\u0000Map", [...value]];
+      if (value instanceof Set) return ["\u0000Set", [...value]];
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) throw new TypeError("no exact key");
+      return value;
+    }
+    default:
+      return value;
+  }
+}
