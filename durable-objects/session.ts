@@ -15,9 +15,10 @@ import { AppSession, type RunOutcome, type SessionSnapshot } from "../src/runtim
 import type { WidgetEvent } from "../src/runtime/state";
 import { diffTrees, fingerprintTrees, type Fingerprints, type RenderedNode } from "../src/render/diff";
 import { html } from "../src/render/html";
+import { RenderMemo } from "../src/render/memo";
 import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
 import { DOM, FIELD } from "../src/wire";
-import { isDevelopment, sessionTtlMs, type Env } from "../src/edge/env";
+import { isDevelopment, runDeadlineMs, sessionTtlMs, type Env } from "../src/edge/env";
 
 /** Who the session belongs to, from the Worker: the app, the tab's event URL and its CSRF token. */
 export interface SessionCall {
@@ -47,6 +48,7 @@ interface View {
   seq: number;
   title: string;
   layout?: "centered" | "wide";
+  theme?: "auto" | "light" | "dark";
   /** HTML of each root as last rendered (for a refresh that must not run the app). */
   roots: string[];
   prints: Fingerprints;
@@ -58,6 +60,10 @@ const KEY = { snapshot: "snapshot", view: "view", lastActive: "lastActive" } as 
 
 export class Session extends DurableObject<Env> {
   private app: AppSession | null = null;
+  /** The view as last saved, so an event needs no storage read (null: read it from storage). */
+  private view: View | null = null;
+  /** Element HTML of the last render, reused by the next for unchanged elements. */
+  private renders = new RenderMemo();
   private tail: Promise<unknown> = Promise.resolve();
 
   /** GET of the page: a run without widget payload (a load or reload), rendered whole. */
@@ -81,21 +87,23 @@ export class Session extends DurableObject<Env> {
   }
 
   private async openPage(call: SessionCall): Promise<Reply> {
-    const view = await this.ctx.storage.get<View>(KEY.view);
+    const view = await this.savedView();
     if (view && !view.shown) {
+      this.view = null; // until the write below lands
       view.shown = true;
       await this.ctx.storage.put(KEY.view, view);
+      this.view = view;
       return { kind: "html", html: renderPage(view) };
     }
     const outcome = await this.guarded(call.appPath, (session) => session.load());
-    const roots = renderTree(outcome.roots, context(call, this.env));
+    const roots = renderTree(outcome.roots, context(call, this.env), this.renders);
     const next = nextView(view, outcome, roots, fingerprintTrees(roots), call.appPath, true);
     await this.save(next);
     return { kind: "html", html: renderPage(next) };
   }
 
   private async applyEvent(call: EventCall): Promise<Reply> {
-    const view = await this.ctx.storage.get<View>(KEY.view);
+    const view = await this.savedView();
     let outcome: RunOutcome;
     try {
       outcome = await this.guarded(call.appPath, (session) => session.handle(call.event));
@@ -105,7 +113,7 @@ export class Session extends DurableObject<Env> {
       if (error instanceof WidgetValueError) return refuse(400, error.message, view, call.htmx);
       throw error;
     }
-    const roots = renderTree(outcome.roots, context(call, this.env));
+    const roots = renderTree(outcome.roots, context(call, this.env), this.renders);
     const known = view !== undefined && call.seq === view.seq;
     const diff = diffTrees(known ? view.prints : null, roots);
     const next = nextView(view, outcome, roots, diff.fingerprints, call.appPath, call.htmx);
@@ -131,15 +139,23 @@ export class Session extends DurableObject<Env> {
     const app = apps[appPath];
     if (!app) throw new Error(`No app is registered at "${appPath}" (apps/index.ts).`);
     const snapshot = await this.ctx.storage.get<SessionSnapshot>(KEY.snapshot);
-    this.app = new AppSession(app, snapshot, { page: appPath, showErrorDetails: isDevelopment(this.env) });
+    const deadline = runDeadlineMs(this.env);
+    const options = { page: appPath, showErrorDetails: isDevelopment(this.env), ...(deadline ? { runDeadlineMs: deadline } : {}) };
+    this.app = new AppSession(app, snapshot, options);
     return this.app;
+  }
+
+  private async savedView(): Promise<View | undefined> {
+    return this.view ?? (await this.ctx.storage.get<View>(KEY.view));
   }
 
   private async save(view: View): Promise<void> {
     const now = Date.now();
+    this.view = null;
     try {
       await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: view, [KEY.lastActive]: now });
       await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
+      this.view = view;
     } catch (error) {
       this.app = null; // memory is ahead of storage now; rebuild from storage next time
       throw error;
@@ -154,6 +170,7 @@ export class Session extends DurableObject<Env> {
       return;
     }
     this.app = null;
+    this.view = null;
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
@@ -172,6 +189,7 @@ function nextView(previous: View | undefined, outcome: RunOutcome, roots: Render
     seq: (previous?.seq ?? 0) + 1,
     title: outcome.pageConfig.pageTitle ?? defaultTitle(appPath),
     layout: outcome.pageConfig.layout,
+    theme: outcome.pageConfig.theme,
     roots: roots.map((root) => root.html),
     prints,
     shown,
