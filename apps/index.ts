@@ -5,6 +5,8 @@
 import type { App } from "../src/api";
 import demo from "../examples/demo";
 import e2eFocus from "../examples/e2e/focus";
+import e2eReliability from "../examples/e2e/reliability";
+import e2eXss from "../examples/e2e/xss";
 import counter from "../examples/seeds/counter";
 import counterCallbacks from "../examples/seeds/counter-callbacks";
 import form from "../examples/seeds/form";
@@ -20,5 +22,7 @@ export const apps: Record<string, App> = {
   "/seeds/rerun-callback": rerunCallback,
   "/seeds/rerun-container": rerunContainer,
   "/e2e/focus": e2eFocus,
+  "/e2e/reliability": e2eReliability,
+  "/e2e/xss": e2eXss,
   "/demo": demo,
 };

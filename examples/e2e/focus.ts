@@ -1,5 +1,5 @@
 // End-to-end fixture (test/browser/focus.test.ts): reruns caused by one widget while the user is
-// editing another, and a value the server changes under the user.
+// editing another, and values the server changes under the user.
 import { defineApp } from "../../src/api";
 
 export default defineApp((st) => {
@@ -12,6 +12,22 @@ export default defineApp((st) => {
   st.button("Clear name", {
     onClick: () => {
       st.sessionState.name = "";
+    },
+  });
+  // The server rewrites what was typed, while the field still has focus.
+  st.sessionState.tagChanges ??= 0;
+  st.textInput("Tag", {
+    key: "tag",
+    onChange: () => {
+      st.sessionState.tagChanges += 1;
+      st.sessionState.tag = String(st.sessionState.tag).trim().toLowerCase();
+    },
+  });
+  st.write("Tag changes: ", st.sessionState.tagChanges);
+  st.checkbox("Agree", { key: "agree" });
+  st.button("Withdraw", {
+    onClick: () => {
+      st.sessionState.agree = false;
     },
   });
   st.form("note_form", {}, () => {
