@@ -1,0 +1,186 @@
+// Shared bench helpers: a Miniflare (its API, never `wrangler dev`) per Worker, the workerd
+// process behind it (CPU time and RSS from /proc), a Node client that does what a browser does
+// (cookie, tab token, CSRF, htmx posts; after test/workers/client.ts), and the JSON-line format.
+import { Miniflare } from "miniflare";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildWorkers } from "./build.mjs";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SECRET = "edgelit-bench-secret-0123456789abcdefghijklmnopqrstuv";
+
+let built = null;
+const workers = () => (built ??= buildWorkers());
+
+/**
+ * One product Worker (bench registry) in its own workerd. `persist`: a directory for the objects'
+ * SQLite files (default: Miniflare's own temporary directory on disk). `assets`: serve public/
+ * through Miniflare's assets router, in front of the Worker as in production; off for the event
+ * and memory benchmarks, whose baseline has no router in front (no event touches an asset).
+ */
+export async function startProduct({ persist, assets = false } = {}) {
+  const { worker } = await workers();
+  return start({
+    modules: true,
+    scriptPath: worker,
+    compatibilityDate: "2026-04-26",
+    durableObjects: { SESSION: { className: "Session", useSQLite: true } },
+    bindings: { EDGELIT_SECRET: SECRET, EDGELIT_ENV: "production", EDGELIT_SESSION_TTL_SECONDS: "86400" },
+    ...(assets ? { assets: { directory: path.join(root, "public"), binding: "ASSETS", routerConfig: { has_user_worker: true } } } : {}),
+    ...(persist ? { durableObjectsPersist: persist } : {}),
+  });
+}
+
+/** The baseline echo Worker + Durable Object (one SQLite write per request) in its own workerd. */
+export async function startBaseline() {
+  const { baseline } = await workers();
+  return start({
+    modules: true,
+    scriptPath: baseline,
+    compatibilityDate: "2026-04-26",
+    durableObjects: { ECHO: { className: "Echo", useSQLite: true } },
+  });
+}
+
+async function start(options) {
+  const before = new Set(workerdPids());
+  // workerd's own output is drained (errors show up as non-2xx counts in the results);
+  // BENCH_WORKERD_LOG=1 shows its stderr.
+  const quiet = (stdout, stderr) => {
+    stdout.resume();
+    if (process.env.BENCH_WORKERD_LOG) stderr.pipe(process.stderr);
+    else stderr.resume();
+  };
+  const mf = new Miniflare({ ...options, host: "127.0.0.1", port: 0, handleRuntimeStdio: quiet });
+  const url = (await mf.ready).toString().replace(/\/$/, "");
+  const pid = workerdPids().find((p) => !before.has(p));
+  if (!pid) throw new Error("could not find the workerd process Miniflare started");
+  return { mf, url, pid, dispose: () => mf.dispose() };
+}
+
+/** workerd processes that are children of this Node process. */
+function workerdPids() {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (Number(fields[1]) === process.pid && comm.startsWith("workerd")) pids.push(Number(entry));
+    } catch {}
+  }
+  return pids;
+}
+
+/** CPU time (user + system) of a process in ms. */
+export function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+export function rssKb(pid) {
+  return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]);
+}
+
+/** A browser: one signed cookie, any number of tabs (pages). */
+export class BenchBrowser {
+  cookie = null;
+  constructor(url) {
+    this.url = url;
+  }
+
+  async fetch(p, init = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set("Cookie", `edgelit_browser=${this.cookie}`);
+    const response = await fetch(this.url + p, { ...init, headers, redirect: "manual" });
+    const match = response.headers.get("Set-Cookie")?.match(/edgelit_browser=([^;]+)/);
+    if (match) this.cookie = match[1];
+    return response;
+  }
+
+  /** Opens an app page in a new tab: the redirect that adds `_s`, then the page. */
+  async open(appPath) {
+    const first = await this.fetch(appPath);
+    await first.arrayBuffer();
+    if (first.status !== 303) throw new Error(`expected 303 from ${appPath}, got ${first.status}`);
+    const location = first.headers.get("Location");
+    const page = await this.fetch(location);
+    const html = await page.text();
+    if (page.status !== 200) throw new Error(`expected 200, got ${page.status}: ${html.slice(0, 300)}`);
+    return new BenchPage(this, location, html);
+  }
+}
+
+export class BenchPage {
+  constructor(browser, location, html) {
+    this.browser = browser;
+    this.location = location;
+    this.html = html;
+    this.csrf = html.match(/name="_csrf" value="([^"]+)"/)[1];
+    this.seq = Number(html.match(/id="el-seq" name="_seq" value="(\d+)"/)[1]);
+  }
+
+  widget(label) {
+    for (const m of this.html.matchAll(/<label[^>]*for="([^"]+)-control"[^>]*>([^<]*)<\/label>/g)) if (m[2].trim() === label) return m[1];
+    throw new Error(`no widget labelled "${label}"`);
+  }
+
+  /** The body and headers of an htmx post setting one widget. */
+  setRequest(id, value) {
+    const body = new URLSearchParams([["_csrf", this.csrf], ["_w", id], [id, value], ["_seq", String(this.seq)]]).toString();
+    const headers = {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: this.browser.url,
+      "HX-Request": "true",
+      Cookie: `edgelit_browser=${this.browser.cookie}`,
+    };
+    return { method: "POST", path: this.location, headers, body };
+  }
+
+  /** Keeps the render sequence of an update (so the next post diffs against it). */
+  track(updateHtml) {
+    const m = updateHtml.match(/id="el-seq" name="_seq" value="(\d+)"/);
+    if (m) this.seq = Number(m[1]);
+  }
+
+  async set(label, value) {
+    const request = this.setRequest(this.widget(label), value);
+    const response = await this.browser.fetch(request.path, { method: "POST", headers: request.headers, body: request.body });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`event answered ${response.status}: ${text.slice(0, 300)}`);
+    this.track(text);
+    return text;
+  }
+}
+
+/** Opens `count` tabs of one app over a few browsers, `parallel` at a time. */
+export async function openPages(url, appPath, count, parallel = 16) {
+  const browsers = Array.from({ length: 8 }, () => new BenchBrowser(url));
+  await Promise.all(browsers.map((b) => b.open(appPath)));
+  const pages = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) {
+        const i = next++;
+        pages[i] = await browsers[i % browsers.length].open(appPath);
+      }
+    }),
+  );
+  return pages;
+}
+
+/** One benchmark result line. */
+export function report(fields) {
+  console.log(JSON.stringify(fields));
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export const round = (x, digits = 3) => Number(x.toFixed(digits));
