@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "examples/**/*.test.ts", "test/app/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "examples/**/*.test.ts", "test/app/**/*.test.ts", "bench/**/*.test.ts", "test/reliability/**/*.test.ts"],
         },
       },
       {
@@ -29,6 +29,28 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/workers/**/*.test.ts"],
+          // bench/fuzz.mjs raises the fuzz test's case count (FUZZ_CASES) for the long run.
+          provide: { fuzzCases: Number(process.env.FUZZ_CASES ?? 300), fuzzSeed: Number(process.env.FUZZ_SEED ?? 20260426), fuzzBatch: Number(process.env.FUZZ_BATCH ?? 1) },
+        },
+      },
+      {
+        // The same Worker in production mode (exception details redacted, SEMANTICS R96).
+        plugins: [
+          cloudflareTest({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                EDGELIT_SECRET: "edgelit-test-secret-0123456789abcdefghijklmnop",
+                EDGELIT_ENV: "production",
+                EDGELIT_SESSION_TTL_SECONDS: "86400",
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "workers-production",
+          include: ["test/workers-production/**/*.test.ts"],
         },
       },
       {
