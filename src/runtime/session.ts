@@ -116,7 +116,7 @@ export class AppSession {
   private parseEvent(event: WidgetEvent): [string, unknown][] {
     const parsed: [string, unknown][] = [];
     for (const [id, raw] of Object.entries(event.values)) {
-      const record = this.data.widgets[id];
+      const record = ownWidget(this.data, id);
       if (!record) throw new UnknownWidgetError(`This page has no widget "${id}": it may be out of date. Reload it to continue.`);
       if (record.meta.disabled || record.meta.trigger) continue; // R34: a disabled widget's value is ignored
       const codec = definitionFor(record.meta.type)?.codec;
@@ -124,7 +124,7 @@ export class AppSession {
       parsed.push([id, codec.parse(raw, record.meta.props)]);
     }
     if (event.trigger !== undefined) {
-      const record = this.data.widgets[event.trigger];
+      const record = ownWidget(this.data, event.trigger);
       if (!record || !record.meta.trigger) {
         throw new UnknownWidgetError(`This page has no button "${event.trigger}": it may be out of date. Reload it to continue.`);
       }
@@ -140,9 +140,13 @@ export class AppSession {
     return run;
   }
 
-  /** Rebuilds callbacks after eviction by re-running the last body on a copy of its state. */
+  /**
+   * Rebuilds callbacks after eviction by re-running the last body on a copy of its state. The copy
+   * keeps the pressed trigger, so widgets drawn under it register as they did; the deadline bounds
+   * a replay of a body that ran away the first time.
+   */
   private async replay(): Promise<void> {
-    const run = this.newRun(structuredClone(this.replayBase!));
+    const run = this.newRun(structuredClone(this.replayBase!), Date.now() + this.options.runDeadlineMs);
     this.ref.current = run;
     try {
       await this.app.main(this.st);
@@ -299,6 +303,11 @@ export class AppSession {
     target.exception(error);
     run.pending = pending;
   }
+}
+
+/** A widget record by id, never one inherited from Object.prototype ("toString", "__proto__"). */
+function ownWidget(data: SessionData, id: string): SessionData["widgets"][string] | undefined {
+  return Object.hasOwn(data.widgets, id) ? data.widgets[id] : undefined;
 }
 
 function rank(order: string[], id: string): number {

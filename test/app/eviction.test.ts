@@ -60,4 +60,38 @@ describe("eviction", () => {
     await expect(session.handle({ values: { wnope: "1" } })).rejects.toThrow(/no widget/);
     expect(session.snapshot()).toEqual(before);
   });
+
+  it("a replay after eviction is bounded by the run deadline when the last body ran away", async () => {
+    const app = defineApp(async (st) => {
+      st.button("plain", { onClick: () => { st.sessionState.clicked = true; } });
+      if (st.button("spin")) {
+        for (;;) {
+          st.write("again"); // a yield point: the deadline stops the loop here
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      }
+    });
+    const first = new AppSession(app, undefined, { runDeadlineMs: 50 });
+    const loaded = await first.load();
+    const spin = buttonId(loaded.roots, "spin");
+    const plain = buttonId(loaded.roots, "plain");
+    const ranAway = await first.handle({ values: {}, trigger: spin });
+    expect(ranAway.status).toBe("error");
+    // Evicted: the replay re-runs the last body (with "spin" pressed) to find the callbacks.
+    const second = new AppSession(app, structuredClone(first.snapshot()), { runDeadlineMs: 50 });
+    const out = await second.handle({ values: {}, trigger: plain });
+    expect(out.status).toBe("complete");
+    expect(second.peekState("clicked")).toBe(true);
+  });
+
+  it("widget ids named like Object.prototype members are unknown widgets, not crashes", async () => {
+    const session = new AppSession(defineApp((st) => { st.button("b"); }));
+    await session.load();
+    const before = structuredClone(session.snapshot());
+    for (const id of ["toString", "__proto__", "constructor", "hasOwnProperty"]) {
+      await expect(session.handle({ values: { [id]: "x" } })).rejects.toThrow(/no widget/);
+      await expect(session.handle({ values: {}, trigger: id })).rejects.toThrow(/no button/);
+    }
+    expect(session.snapshot()).toEqual(before);
+  });
 });
