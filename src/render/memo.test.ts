@@ -35,6 +35,17 @@ describe("RenderMemo", () => {
     expect(drawOnce(memo, { onClick: () => 1 }).drawn).toBe(true);
   });
 
+  it("keys plain data and data JSON would confuse apart (the fast path and the exact path)", () => {
+    const memo = new RenderMemo();
+    drawOnce(memo, { body: "\u0000x" });
+    expect(drawOnce(memo, { body: "\u0000x" }).drawn).toBe(false);
+    expect(drawOnce(memo, { body: "x" }).drawn).toBe(true);
+    drawOnce(memo, { value: Number.POSITIVE_INFINITY });
+    expect(drawOnce(memo, { value: "\u0000Infinity" }).drawn).toBe(true);
+    drawOnce(memo, { nested: [{ a: 1, b: undefined }] });
+    expect(drawOnce(memo, { nested: [{ a: 1 }] }).drawn).toBe(false);
+  });
+
   it("keeps only what the last render drew", () => {
     const memo = new RenderMemo();
     drawOnce(memo, { body: "a" });

@@ -44,10 +44,37 @@ export class RenderMemo {
 
 /** Everything the render reads, as exact text; null when some value cannot be written exactly. */
 function memoKey(node: ElementNode, ctx: RenderContext): string | null {
+  const parts = [node.type, node.props, node.widget ?? null, ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails];
+  // JSON.stringify with a replacer is several times slower than without: most nodes hold only
+  // plain data, where the two agree, so check that first and keep the replacer for the rest.
+  if (isPlainJson(parts)) return JSON.stringify(parts);
   try {
-    return JSON.stringify([node.type, node.props, node.widget ?? null, ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails], exact);
+    return JSON.stringify(parts, exact);
   } catch {
     return null;
+  }
+}
+
+/** Whether plain JSON writes `value` exactly: finite numbers, plain objects and arrays, no \u0000 prefixes. */
+function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value);
+    case "string":
+      return !value.startsWith("\u0000");
+    case "boolean":
+    case "undefined": // dropped from objects by both paths alike
+      return true;
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainJson);
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false; // bigint, function, symbol: no JSON
   }
 }
 
