@@ -51,7 +51,7 @@ function checkEncoding(bytes: Uint8Array, type: string): Rejection | null {
   } catch {
     return new Rejection(400, "This event's body is not valid UTF-8, so it was refused. Post the form from the app's page.");
   }
-  if (type !== "application/x-www-form-urlencoded" || text === "") return null;
+  if (type !== "application/x-www-form-urlencoded" || !text.includes("%")) return null; // nothing to decode
   for (const part of text.split("&")) {
     try {
       decodeURIComponent(part.replace(/\+/g, " "));

@@ -1,6 +1,7 @@
 /**
- * Random ids and HMAC-SHA256 signatures (Web Crypto), base64url-encoded. Verification goes through
- * `crypto.subtle.verify`, which compares in constant time.
+ * Random ids and HMAC-SHA256 signatures (Web Crypto), base64url-encoded. Verification recomputes
+ * the expected signature (remembered per message: every event of a tab checks the same two) and
+ * compares it in constant time.
  */
 
 const encoder = new TextEncoder();
@@ -23,7 +24,34 @@ export async function sign(secret: string, message: string): Promise<string> {
 export async function verify(secret: string, message: string, signature: string): Promise<boolean> {
   const bytes = fromBase64Url(signature);
   if (!bytes || bytes.length !== 32) return false;
-  return crypto.subtle.verify("HMAC", await hmacKey(secret), bytes, encoder.encode(message));
+  return equalInConstantTime(await expectedSignature(secret, message), bytes);
+}
+
+/**
+ * The signature of a message, remembered for the next request of the same tab (a signature is a
+ * pure function of secret and message). Bounded: past the limit the oldest entries go first.
+ */
+const signatures = new Map<string, Map<string, Promise<Uint8Array>>>();
+const MAX_REMEMBERED = 10_000;
+
+function expectedSignature(secret: string, message: string): Promise<Uint8Array> {
+  let bySecret = signatures.get(secret);
+  if (!bySecret) signatures.set(secret, (bySecret = new Map()));
+  let signature = bySecret.get(message);
+  if (!signature) {
+    signature = hmacKey(secret).then(async (key) => new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message))));
+    bySecret.set(message, signature);
+    signature.catch(() => bySecret.delete(message));
+    if (bySecret.size > MAX_REMEMBERED) bySecret.delete(bySecret.keys().next().value!);
+  }
+  return signature;
+}
+
+/** Compares every byte whatever the first difference, so timing tells nothing about it. */
+function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) difference |= a[i] ^ (b[i] ?? 0);
+  return difference === 0;
 }
 
 /**
