@@ -15,12 +15,14 @@ export type CommitEvent =
   /** Text: Enter submits, blur after an edit fires change. */
   | "submit-or-change";
 
-export function widgetForm(ctx: RenderContext, widgetId: string, body: Html, commit: CommitEvent): Html {
+/** `label` names the no-script Apply button for screen readers ("Apply Colour"), one per widget. */
+export function widgetForm(ctx: RenderContext, widgetId: string, body: Html, commit: CommitEvent, label?: string): Html {
   const marker = html`<input type="hidden" name="${FIELD.widget}" value="${widgetId}">`;
   if (ctx.form) return html`${marker}${body}`;
   const trigger = commit === "submit" ? "submit" : commit === "change" ? "change" : "submit, change";
   // Without scripting a change fires nothing, so such widgets offer an apply button then.
-  const apply = commit === "change" ? html`<noscript><button type="submit" class="el-apply">Apply</button></noscript>` : "";
+  const named = label ? html`<span class="el-sr-only"> ${label}</span>` : "";
+  const apply = commit === "change" ? html`<noscript><button type="submit" class="el-apply">Apply${named}</button></noscript>` : "";
   return html`<form${attrs({
     method: "post",
     action: ctx.action,

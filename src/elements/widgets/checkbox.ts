@@ -62,7 +62,7 @@ export function renderBoolean(node: ElementNode, ctx: RenderContext): Html {
     checked: w.raw === "on",
   })}>`;
   const cls = toggle ? "el-widget el-toggle" : "el-widget el-checkbox";
-  return widgetForm(ctx, w.id, html`<div class="${cls}">${input}${labelFor(node)}${helpFor(node)}</div>`, "change");
+  return widgetForm(ctx, w.id, html`<div class="${cls}">${input}${labelFor(node)}${helpFor(node)}</div>`, "change", String(node.props.label));
 }
 
 export const checkbox = defineElement({

@@ -67,7 +67,7 @@ export function helpFor(node: ElementNode): Html {
 /** The usual layout: label, native control, help, joined to the wire by widgetForm. */
 export function renderLabelled(node: ElementNode, ctx: RenderContext, cls: string, control: Html, commit: CommitEvent): Html {
   const body = html`<div class="el-widget ${cls}">${labelFor(node)}${control}${helpFor(node)}</div>`;
-  return widgetForm(ctx, node.widget!.id, body, commit);
+  return widgetForm(ctx, node.widget!.id, body, commit, String(node.props.label));
 }
 
 /** Attributes every native control gets: id, name, aria-describedby, disabled. */

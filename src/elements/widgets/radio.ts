@@ -79,7 +79,7 @@ export const radio = defineElement({
       name: undefined,
       class: p.horizontal ? "el-widget el-radio el-horizontal" : "el-widget el-radio",
     })}>${labelFor(node, "legend")}${items}${helpFor(node)}</fieldset>`;
-    return widgetForm(ctx, w.id, fieldset, "change");
+    return widgetForm(ctx, w.id, fieldset, "change", String(node.props.label));
   },
   codec: singleChoiceCodec,
 });

@@ -126,7 +126,7 @@ export function renderSliderControl(node: ElementNode, ctx: RenderContext, c: Sl
     c.thumbs.length === 1
       ? html`<div class="el-widget ${cls}">${labelFor(node)}${parts}</div>`
       : html`<fieldset${group}>${labelFor(node, "legend")}${parts}</fieldset>`;
-  return widgetForm(ctx, w.id, body, "change");
+  return widgetForm(ctx, w.id, body, "change", String(node.props.label));
 }
 
 export const slider = defineElement({
