@@ -74,7 +74,8 @@ describe("request checks", () => {
 
   it("reads form bodies, refusing other types (415) and oversized ones (413)", async () => {
     const ok = await readForm(post({ "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8" }));
-    expect(ok).toBeInstanceOf(FormData);
+    expect(ok).not.toBeInstanceOf(Rejection);
+    expect((ok as URLSearchParams).getAll("a")).toEqual(["1"]);
     expect(((await readForm(post({ "Content-Type": "text/plain" }))) as Rejection).status).toBe(415);
     expect(((await readForm(post({}, new Blob(["a=1"])))) as Rejection).status).toBe(415);
     const big = post({ "Content-Type": "application/x-www-form-urlencoded" }, "a=" + "x".repeat(64 * 1024));
@@ -91,7 +92,20 @@ describe("request checks", () => {
     const raw = await readForm(post(urlencoded, new Uint8Array([0x61, 0x3d, 0xff])));
     expect((raw as Rejection).status).toBe(400);
     const valid = await readForm(post(urlencoded, "a=%C3%A9+%F0%9F%98%80&b=100%25"));
-    expect((valid as FormData).get("a")).toBe("é 😀");
-    expect((valid as FormData).get("b")).toBe("100%");
+    expect((valid as URLSearchParams).getAll("a")).toEqual(["é 😀"]);
+    expect((valid as URLSearchParams).getAll("b")).toEqual(["100%"]);
+  });
+
+  it("parses urlencoded and multipart bodies to the same fields, repeats and order kept", async () => {
+    const fields: [string, string][] = [["_w", "w1"], ["w1", "a b"], ["w1", "c&d=e"], ["_t", "w2"], ["empty", ""]];
+    const urlencoded = await readForm(post({ "Content-Type": "application/x-www-form-urlencoded" }, new URLSearchParams(fields).toString()));
+    const multipart = new FormData();
+    for (const [name, value] of fields) multipart.append(name, value);
+    const request = new Request("https://app.example/p", { method: "POST", body: multipart });
+    const parsed = await readForm(request);
+    for (const name of ["_w", "w1", "_t", "empty", "missing"]) {
+      expect((urlencoded as URLSearchParams).getAll(name), name).toEqual((parsed as FormData).getAll(name));
+    }
+    expect((urlencoded as URLSearchParams).getAll("w1")).toEqual(["a b", "c&d=e"]);
   });
 });
