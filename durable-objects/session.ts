@@ -11,21 +11,28 @@ import { DurableObject } from "cloudflare:workers";
 import { apps } from "../apps";
 import { WidgetValueError, type RenderContext } from "../src/elements/types";
 import { UnknownWidgetError } from "../src/runtime/errors";
-import { AppSession, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
+import { AppSession, type RequestOutcome, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
+import { StalePageError, type RequestInfo } from "../src/runtime/request";
 import type { WidgetEvent } from "../src/runtime/state";
 import { diffTrees, fingerprintTrees, type Fingerprints, type RenderedNode } from "../src/render/diff";
 import { html } from "../src/render/html";
 import { RenderMemo } from "../src/render/memo";
 import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
-import { DOM, FIELD } from "../src/wire";
+import { DOM, FIELD, HEADER } from "../src/wire";
+import { addressHeaders, addressOf, showsRequest } from "../src/edge/address";
 import { isDevelopment, runDeadlineMs, sessionTtlMs, type Env } from "../src/edge/env";
 
 /** Who the session belongs to, from the Worker: the app, the tab's event URL and its CSRF token. */
 export interface SessionCall {
+  /** The app (its path in apps/index.ts); its pages share this session. */
   appPath: string;
-  /** URL events post to (`<appPath>?_s=<token>`), also the page URL. */
+  /** URL the requested page's events post to (`<page>?_s=<token>`). */
   action: string;
   csrf: string;
+  /** The tab token (default: the one in `action`), for addresses after a page switch. */
+  token?: string;
+  /** The page, URL query and st.context facts of this request (src/edge/pages.ts). */
+  request?: RequestInfo;
 }
 
 export interface EventCall extends SessionCall {
@@ -36,12 +43,12 @@ export interface EventCall extends SessionCall {
 }
 
 export type Reply =
-  /** A page, or an htmx update of one. */
-  | { kind: "html"; html: string }
-  /** A plain form post was applied: 303 back to the page. */
-  | { kind: "redirect" }
+  /** A page, or an htmx update of one; `headers` move the address bar (address.ts). */
+  | { kind: "html"; html: string; headers?: Record<string, string> }
+  /** A plain form post was applied: 303 to the page's address, with its current query. */
+  | { kind: "redirect"; location?: string }
   /** Refused and nothing changed. `html` is the htmx body when the refusal carries a refresh. */
-  | { kind: "refused"; status: 400 | 409; message: string; html?: string };
+  | { kind: "refused"; status: 400 | 409; message: string; html?: string; headers?: Record<string, string> };
 
 /** What the client was last sent, kept with the state so the diff survives eviction. */
 interface View {
@@ -54,6 +61,10 @@ interface View {
   prints: Fingerprints;
   /** Set by a plain post: the GET after its redirect shows this render instead of running again. */
   shown: boolean;
+  /** The page and query drawn, and the tab's address for them (address.ts). */
+  page?: string;
+  query?: string;
+  url?: string;
 }
 
 const KEY = { snapshot: "snapshot", view: "view", lastActive: "lastActive" } as const;
@@ -88,43 +99,49 @@ export class Session extends DurableObject<Env> {
 
   private async openPage(call: SessionCall): Promise<Reply> {
     const view = await this.savedView();
-    if (view && !view.shown) {
+    if (view && !view.shown && showsRequest(view, call)) {
       this.view = null; // until the write below lands
       view.shown = true;
       await this.ctx.storage.put(KEY.view, view);
       this.view = view;
       return { kind: "html", html: renderPage(view) };
     }
-    const outcome = await this.guarded(call.appPath, (session) => session.load());
-    const roots = renderTree(outcome.roots, context(call, this.env), this.renders);
-    const next = nextView(view, outcome, roots, fingerprintTrees(roots), call.appPath, true);
+    const outcome = await this.guarded(call.appPath, (session) => session.load(call.request));
+    const address = addressOf(call, outcome);
+    const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
+    const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true);
     await this.save(next);
     return { kind: "html", html: renderPage(next) };
   }
 
   private async applyEvent(call: EventCall): Promise<Reply> {
     const view = await this.savedView();
-    let outcome: RunOutcome;
+    let outcome: RequestOutcome;
     try {
-      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event));
+      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event, call.request));
     } catch (error) {
+      // The tab shows a page the session has left: reload it (its widgets are gone, R72).
+      if (error instanceof StalePageError) return { kind: "refused", status: 409, message: error.message, headers: { [HEADER.refresh]: "true" } };
       // The engine validates before it mutates: after these two, state is exactly as it was.
       if (error instanceof UnknownWidgetError) return refuse(409, error.message, view, call.htmx);
       if (error instanceof WidgetValueError) return refuse(400, error.message, view, call.htmx);
       throw error;
     }
-    const roots = renderTree(outcome.roots, context(call, this.env), this.renders);
+    const address = addressOf(call, outcome);
+    const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
     const known = view !== undefined && call.seq === view.seq;
     const diff = diffTrees(known ? view.prints : null, roots);
-    const next = nextView(view, outcome, roots, diff.fingerprints, call.appPath, call.htmx);
+    const headers = addressHeaders(view, outcome, address.url);
+    // A page load follows a redirect: like a plain post's, it shows this render without a run.
+    const next = nextView(view, outcome, roots, diff.fingerprints, address, call.htmx && !(HEADER.redirect in headers));
     await this.save(next);
-    if (!call.htmx) return { kind: "redirect" };
+    if (!call.htmx) return { kind: "redirect", location: address.url };
     const title = next.title !== view?.title ? next.title : undefined;
-    return { kind: "html", html: renderUpdate({ changed: diff.changed, seq: next.seq, title }) };
+    return { kind: "html", html: renderUpdate({ changed: diff.changed, seq: next.seq, title }), headers };
   }
 
   /** Runs the engine on the live session (built from storage after an eviction). */
-  private async guarded(appPath: string, run: (session: AppSession) => Promise<RunOutcome>): Promise<RunOutcome> {
+  private async guarded<T extends RunOutcome>(appPath: string, run: (session: AppSession) => Promise<T>): Promise<T> {
     const session = this.app ?? (await this.restore(appPath));
     try {
       return await run(session);
@@ -176,23 +193,33 @@ export class Session extends DurableObject<Env> {
   }
 }
 
-function context(call: SessionCall, env: Env): RenderContext {
+function context(call: SessionCall, env: Env, action: string): RenderContext {
   return {
-    action: call.action,
+    action,
     hiddenFields: html`<input type="hidden" name="${FIELD.csrf}" value="${call.csrf}">`,
     showErrorDetails: isDevelopment(env),
   };
 }
 
-function nextView(previous: View | undefined, outcome: RunOutcome, roots: RenderedNode[], prints: Fingerprints, appPath: string, shown: boolean): View {
+function nextView(
+  previous: View | undefined,
+  outcome: RequestOutcome,
+  roots: RenderedNode[],
+  prints: Fingerprints,
+  address: { page: string; query: string; url: string },
+  shown: boolean,
+): View {
   return {
     seq: (previous?.seq ?? 0) + 1,
-    title: outcome.pageConfig.pageTitle ?? defaultTitle(appPath),
+    title: outcome.pageConfig.pageTitle ?? outcome.address.pageTitle ?? defaultTitle(address.page),
     layout: outcome.pageConfig.layout,
     theme: outcome.pageConfig.theme,
     roots: roots.map((root) => root.html),
     prints,
     shown,
+    page: address.page,
+    query: address.query,
+    url: address.url,
   };
 }
 

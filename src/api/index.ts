@@ -16,6 +16,11 @@ export type { Dg as Container } from "../runtime/dg";
 export type { SessionState } from "../runtime/session-state";
 export type { PageConfig } from "../runtime/run";
 export { isControlSignal } from "../runtime/control";
+export { Page, type StPage, type PageOptions, type NavigationOptions } from "../runtime/navigation";
+export type { QueryParams } from "../runtime/query-params";
+export type { StContext } from "../runtime/context";
+export { FragmentWidgetsNotAllowedOutsideError, type FragmentOptions } from "../runtime/fragment";
+export type { DialogOptions } from "../runtime/dialog";
 export {
   StreamlitAPIException,
   DuplicateElementId,
@@ -23,3 +28,17 @@ export {
   ValueAssignmentNotAllowedError,
   InvalidFormCallbackError,
 } from "../runtime/errors";
+export {
+  cacheData,
+  cacheResource,
+  createCaches,
+  type CachedFunction,
+  type CacheDataOptions,
+  type CacheResourceOptions,
+} from "../runtime/cache";
+export {
+  UnhashableParamError,
+  UnserializableReturnValueError,
+  CachedWidgetError,
+  CacheReplayClosureError,
+} from "../runtime/cache-errors";

@@ -39,13 +39,6 @@ export function readTabToken(url: URL): string | null {
   return isRandomId(token) ? token : null;
 }
 
-/** The same URL with a new tab token (other query parameters kept). */
-export function withNewTabToken(url: URL): string {
-  const next = new URL(url);
-  next.searchParams.set(SESSION_PARAM, randomId());
-  return next.pathname + next.search;
-}
-
 /** Every event post carries this: it binds the form to this browser and tab. */
 export function csrfToken(secret: string, browserId: string, tabToken: string): Promise<string> {
   return sign(secret, `${browserId}:${tabToken}`);

@@ -137,7 +137,9 @@ export function decodeEvent(form: PostedForm): DecodedEvent | Rejection {
   }
   if (trigger !== undefined) event.trigger = trigger;
   if (formId !== undefined) event.form = formId;
-  if (Object.keys(values).length === 0 && trigger === undefined) {
+  const fragment = decodeFragment(form, event);
+  if (fragment instanceof Rejection) return fragment;
+  if (Object.keys(values).length === 0 && trigger === undefined && fragment === undefined) {
     return new Rejection(400, `This event names no widget (no "${FIELD.widget}" or "${FIELD.trigger}" field), so there is nothing to apply.`);
   }
   const seqText = single(form, FIELD.seq);
@@ -147,6 +149,18 @@ export function decodeEvent(form: PostedForm): DecodedEvent | Rejection {
     return new Rejection(400, `"${FIELD.seq}" must be a whole number such as 3, not "${seqText.slice(0, 20)}".`);
   }
   return { event, seq };
+}
+
+/** `_fg`: a fragment's runEvery timer (R122), which carries nothing else. */
+function decodeFragment(form: PostedForm, event: WidgetEvent): string | undefined | Rejection {
+  const id = single(form, FIELD.fragment);
+  if (id === undefined || id instanceof Rejection) return id;
+  if (!isWellFormedId(id)) return new Rejection(400, `"${FIELD.fragment}" names no fragment ("${id.slice(0, 64)}"), so this event was refused. Reload the page.`);
+  if (Object.keys(event.values).length > 0 || event.trigger !== undefined || event.form !== undefined) {
+    return new Rejection(400, `A fragment rerun ("${FIELD.fragment}") carries no widget values, so this event was refused. Reload the page.`);
+  }
+  event.fragment = id;
+  return id;
 }
 
 function single(form: PostedForm, name: string): string | undefined | Rejection {

@@ -1,34 +1,36 @@
 /**
  * The Worker: routes, cookies and checks, then one call to the tab's session object.
  *
- * GET /            the gallery of registered apps
- * GET <appPath>    the page (303 to add `_s=<tab token>` when missing; issues the browser cookie)
- * POST <appPath>?_s=<token>   one event: 200 with htmx partials, or 303 back (plain form post)
+ * GET <page>       the page; without `_s` a new tab token is made and the page served at once
+ *                  (the extension writes `_s` into the address bar); issues the browser cookie
+ * POST <page>?_s=<token>   one event: 200 with htmx partials, or 303 to the page (plain form post)
+ *
+ * A page is an app's path, or one of the pages a multipage app declares; the session object is
+ * one per browser, tab and app, so the pages of an app share it.
  */
 import { Hono } from "hono/tiny";
 import type { Context } from "hono";
 import type { App } from "../runtime/session";
-import { renderGallery } from "../render/page";
 import { eventAction, FIELD, HEADER, ROUTE } from "../wire";
-import { checkCsrfToken, csrfToken, issueBrowserId, readBrowserId, readTabToken, sessionName, withNewTabToken } from "./browser";
+import { checkCsrfToken, csrfToken, issueBrowserId, readBrowserId, readTabToken, sessionName } from "./browser";
 import { signingSecret, type Env } from "./env";
 import { checkOrigin, decodeEvent, readForm, Rejection } from "./event";
+import { eventRequest, pageRequest, routeTable, type Route } from "./pages";
 import { htmlResponse, redirect, refusal } from "./respond";
+import { randomId } from "./signing";
 
 type Ctx = Context<{ Bindings: Env }>;
 
 export function createEdge(apps: Record<string, App>): Hono<{ Bindings: Env }> {
   const edge = new Hono<{ Bindings: Env }>();
-  const paths = Object.keys(apps);
-  edge.get(ROUTE.gallery, () => htmlResponse(renderGallery(paths)));
-  for (const path of paths) {
-    edge.get(path, (c) => openPage(c, path));
-    edge.post(path, (c) => postEvent(c, path));
+  const routes = routeTable(apps);
+  for (const route of routes.values()) {
+    edge.get(route.page, (c) => openPage(c, route));
+    edge.post(route.page, (c) => postEvent(c, route));
   }
   edge.all("*", (c) => {
-    const known = c.req.path === ROUTE.gallery || paths.includes(c.req.path);
-    if (!known) return refusal(new Rejection(404, `There is no page at ${c.req.path}.`), false, ROUTE.gallery);
-    const allow = c.req.path === ROUTE.gallery ? "GET" : "GET, POST";
+    if (!routes.has(c.req.path)) return refusal(new Rejection(404, `There is no page at ${c.req.path}.`), false, ROUTE.gallery);
+    const allow = "GET, POST";
     return refusal(new Rejection(405, `${c.req.method} is not allowed here; use ${allow}.`), false, undefined, new Headers({ Allow: allow }));
   });
   edge.onError((error, c) => {
@@ -39,7 +41,7 @@ export function createEdge(apps: Record<string, App>): Hono<{ Bindings: Env }> {
   return edge;
 }
 
-async function openPage(c: Ctx, appPath: string): Promise<Response> {
+async function openPage(c: Ctx, route: Route): Promise<Response> {
   const secret = signingSecret(c.env);
   if ("problem" in secret) return refusal(new Rejection(500, secret.problem), false);
   const url = new URL(c.req.url);
@@ -50,19 +52,20 @@ async function openPage(c: Ctx, appPath: string): Promise<Response> {
     browserId = issued.id;
     headers.append("Set-Cookie", issued.setCookie);
   }
-  const token = readTabToken(url);
-  if (!token) return redirect(withNewTabToken(url), headers);
-  const call = { appPath, action: eventAction(appPath, token), csrf: await csrfToken(secret.secret, browserId, token) };
-  const reply = await c.env.SESSION.getByName(sessionName(browserId, token, appPath)).page(call);
+  // A first visit is served at once with a new tab token (issue 7: no redirect round trip).
+  const token = readTabToken(url) ?? randomId();
+  const csrf = await csrfToken(secret.secret, browserId, token);
+  const call = { appPath: route.appPath, action: eventAction(route.page, token), csrf, token, request: pageRequest(c, url, route) };
+  const reply = await c.env.SESSION.getByName(sessionName(browserId, token, route.appPath)).page(call);
   if (reply.kind !== "html") throw new Error(`A page load answered "${reply.kind}".`);
   return htmlResponse(reply.html, 200, headers);
 }
 
-async function postEvent(c: Ctx, appPath: string): Promise<Response> {
+async function postEvent(c: Ctx, route: Route): Promise<Response> {
   const htmx = c.req.header(HEADER.htmxRequest) === "true";
   const url = new URL(c.req.url);
   const token = readTabToken(url);
-  const back = token ? eventAction(appPath, token) : appPath;
+  const back = token ? eventAction(route.page, token) : route.page;
   const refuse = (status: Rejection["status"], message: string) => refusal(new Rejection(status, message), htmx, back);
   const secret = signingSecret(c.env);
   if ("problem" in secret) return refuse(500, secret.problem);
@@ -82,14 +85,16 @@ async function postEvent(c: Ctx, appPath: string): Promise<Response> {
   }
   const decoded = decodeEvent(form);
   if (decoded instanceof Rejection) return refusal(decoded, htmx, back);
-  const stub = c.env.SESSION.getByName(sessionName(browserId, token, appPath));
-  const reply = await stub.event({ appPath, action: back, csrf: posted, event: decoded.event, seq: decoded.seq, htmx });
+  const stub = c.env.SESSION.getByName(sessionName(browserId, token, route.appPath));
+  const request = eventRequest(c, url, route, token);
+  const reply = await stub.event({ appPath: route.appPath, action: back, csrf: posted, token, request, event: decoded.event, seq: decoded.seq, htmx });
   switch (reply.kind) {
     case "html":
-      return htmlResponse(reply.html);
+      return htmlResponse(reply.html, 200, new Headers(reply.headers));
     case "redirect":
-      return redirect(back);
+      return redirect(reply.location ?? back);
     case "refused":
-      return reply.html !== undefined ? htmlResponse(reply.html, reply.status) : refuse(reply.status, reply.message);
+      if (reply.html !== undefined) return htmlResponse(reply.html, reply.status, new Headers(reply.headers));
+      return refusal(new Rejection(reply.status, reply.message), htmx, back, new Headers(reply.headers));
   }
 }

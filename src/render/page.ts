@@ -4,14 +4,18 @@
  */
 import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
 import type { PageConfig } from "../runtime/run";
-import { ASSET, DOM, FIELD, PAGE_DOM, PARTIAL, SYNC } from "../wire";
+import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, PARTIAL, SYNC } from "../wire";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
 import type { RenderMemo } from "./memo";
 import { formContext, renderNode, renderRoot } from "./tree";
 
-/** htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles). */
-const HTMX_CONFIG = "includeIndicatorCSS:false, history:false";
+/**
+ * htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles).
+ * History is on for the HX-Replace-Url/HX-Push-Url answers (query writes, page switches); Back and
+ * Forward then reload, so every page shown is a run with its own URL's query (R132).
+ */
+const HTMX_CONFIG = "includeIndicatorCSS:false, history:reload";
 
 /**
  * Each root, and under it every node, rendered with its DOM id, for the page and the diff. Each
@@ -59,12 +63,15 @@ export interface PageView {
   layout?: PageConfig["layout"];
   /** "light" or "dark" pins the theme; "auto" (the default) follows prefers-color-scheme. */
   theme?: PageConfig["theme"];
+  /** The page's address (path, query, tab token), which the extension puts in the address bar. */
+  url?: string;
 }
 
 export function renderPage(view: PageView): string {
   const [main, ...others] = view.roots.map(trustedHtml);
   const body = html`<body${attrs({
     class: view.layout === "wide" ? "el-page el-wide" : "el-page",
+    [PAGE_URL_ATTR]: view.url,
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
   })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div></body>`;
@@ -97,12 +104,6 @@ export function renderNotice(message: string): Html {
 export function renderErrorPage(title: string, message: string, back?: string): string {
   const link = back ? html`<p><a href="${back}">Back to the app</a></p>` : "";
   return document(title, html`<body class="el-page"><main class="el-root el-main"><h1>${title}</h1><p class="el-alert el-error" role="alert">${message}</p>${link}</main></body>`, false);
-}
-
-/** GET /: the registered apps. */
-export function renderGallery(paths: string[]): string {
-  const items = paths.map((path) => html`<li><a href="${path}">${path}</a></li>`);
-  return document("Edgelit", html`<body class="el-page"><main class="el-root el-main"><h1>Edgelit</h1><p>Apps on this server:</p><ul class="el-gallery">${items}</ul></main></body>`, false);
 }
 
 /** A default title from the page path: "/seeds/counter" → "counter". */

@@ -9,6 +9,7 @@
 import type { BlockNode, Codec, ElementNode, TreeNode } from "../elements/types";
 import { isControlSignal } from "./control";
 import { InvalidFormCallbackError, messages, StreamlitAPIException, ValueAssignmentNotAllowedError } from "./errors";
+import { notifyDraw, notifyWidget } from "./draw-hooks";
 import { computeWidgetId } from "./identity";
 import { MAIN_ROOT, type Run } from "./run";
 import type { RunRef } from "./session-state";
@@ -87,9 +88,16 @@ export class Dg {
     return t.kind === "block" ? t.node.path[0] : t.kind === "locked" ? t.parent.path[0] : MAIN_ROOT;
   }
 
+  /** Delta path of the block a write lands in (for a locked position, its parent block). */
+  get parentPath(): number[] {
+    const t = this.resolve().target;
+    return t.kind === "block" ? t.node.path : t.kind === "locked" ? t.parent.path : [MAIN_ROOT];
+  }
+
   private place(make: (path: number[]) => TreeNode): { parent: BlockNode; index: number } {
     this.run.checkpoint();
     const self = this.resolve();
+    this.run.writeCheck?.(self.parentPath, false);
     const t = self.target;
     if (t.kind === "locked") {
       t.parent.children[t.index] = make([...t.parent.path, t.index]);
@@ -104,7 +112,9 @@ export class Dg {
   /** Adds a leaf element; returns a container locked to its position (R106). */
   emit(type: string, props: Record<string, unknown>, widget?: ElementNode["widget"]): Dg {
     const { parent, index } = this.place((path) => ({ kind: "element", type, path, props, widget }));
-    return new Dg(this.ref, { kind: "locked", parent, index }, this.resolve().formId);
+    const made = new Dg(this.ref, { kind: "locked", parent, index }, this.resolve().formId);
+    if (!widget) notifyDraw(this.run, this.resolve(), made, { kind: "emit", type, props });
+    return made;
   }
 
   /** Adds a block (container, column, form…) and returns a container writing into it. */
@@ -112,7 +122,9 @@ export class Dg {
     const form = formId ?? this.resolve().formId;
     let node!: BlockNode;
     this.place((path) => (node = { kind: "block", type, path, props, children: [], formId: formId }));
-    return new Dg(this.ref, { kind: "block", node }, form);
+    const made = new Dg(this.ref, { kind: "block", node }, form);
+    notifyDraw(this.run, this.resolve(), made, { kind: "block", type, props, formId });
+    return made;
   }
 
   /**
@@ -150,7 +162,9 @@ export class Dg {
   widget<V>(spec: WidgetSpec<V>): V {
     this.run.checkpoint();
     const run = this.run;
+    notifyWidget(run, spec.type); // a cached function refuses widgets (R147)
     const self = this.resolve();
+    const fragment = run.writeCheck?.(self.parentPath, true); // fragment.ts: R124, and the widget's fragments
     const formId = self.formId;
     if (spec.form === "forbidden" && formId) throw new StreamlitAPIException(messages.buttonInForm(spec.type));
     if (spec.form === "required" && !formId) throw new StreamlitAPIException(messages.submitOutsideForm());
@@ -190,6 +204,7 @@ export class Dg {
         disabled: spec.disabled ?? false,
         persist: spec.persistState,
         label: spec.label,
+        ...(fragment ? { fragment } : {}),
       },
     };
     if (spec.onChange) run.callbacks.set(id, { fn: spec.onChange, args: spec.args ?? [] });

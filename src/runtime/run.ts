@@ -65,6 +65,11 @@ export class Run {
   phase: "callbacks" | "body" = "body";
   /** Epoch ms after which the next yield point stops the run (a runaway script). */
   deadline: number | undefined;
+  /**
+   * Checks each write before it lands (fragment.ts installs it: R124's outside-write rules) and
+   * returns the fragments a widget written there belongs to.
+   */
+  writeCheck?: (parentPath: number[], widget: boolean) => string[] | undefined;
 
   constructor(
     public data: SessionData,

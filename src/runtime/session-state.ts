@@ -3,10 +3,13 @@
  * methods (SEMANTICS 1.5, D19). It always speaks to the session's current run, so a callback
  * drawn in the previous run reads and writes the state of the run it fires in.
  */
+import type { SessionScope } from "./request";
 import type { Run } from "./run";
 
 export interface RunRef {
   current: Run;
+  /** The session's page, URL query and request (request.ts); absent outside a session. */
+  scope?: SessionScope;
 }
 
 export interface SessionStateMethods {

@@ -11,14 +11,19 @@ import { stableStringify } from "./identity";
 import { Run, MAIN_ROOT, type Callback, type PageConfig } from "./run";
 import { emptySessionData, type SessionData, type WidgetEvent } from "./state";
 import { createSt, type St } from "./st";
+import { SessionScope, type AddressOutcome, type RequestInfo, type ScopeSnapshot } from "./request";
+import type { StPage } from "./navigation";
 import type { RunRef } from "./session-state";
 import { Dg } from "./dg";
+import { FragmentHost, type FragmentSnapshot } from "./fragment-host";
 
 export type AppFunction = (st: St) => void | Promise<void>;
 
 export interface App {
   readonly edgelitApp: true;
   readonly main: AppFunction;
+  /** A multipage app's pages (navigation.ts): their URLs route to this app. */
+  readonly pages?: readonly StPage[];
 }
 
 export interface SessionOptions {
@@ -39,6 +44,10 @@ export interface SessionSnapshot {
   data: SessionData;
   /** State at the start of the last script body: replaying it rebuilds the callbacks. */
   replayBase: SessionData | null;
+  /** The page shown and the URL query (request.ts). */
+  scope?: ScopeSnapshot;
+  /** Fragments on the page: the last tree and the fragment runs to replay (fragment-host.ts). */
+  fragments?: FragmentSnapshot;
 }
 
 export type RunStatus = "complete" | "stopped" | "error";
@@ -49,6 +58,13 @@ export interface RunOutcome {
   status: RunStatus;
   /** Script executions this event took (1 + reruns). */
   runs: number;
+  /** Set when the final run was a fragment run (R119): the id of the fragment that reran. */
+  fragment?: string;
+}
+
+/** A request's outcome: the final run, and what it did to the page's address. */
+export interface RequestOutcome extends RunOutcome {
+  address: AddressOutcome;
 }
 
 export class AppSession {
@@ -58,6 +74,8 @@ export class AppSession {
   /** Whether `callbacks` reflects the last run (false after a restore from storage). */
   private callbacksLive = false;
   private readonly ref: RunRef;
+  private readonly scope: SessionScope;
+  private readonly fragments: FragmentHost;
   private readonly st: St;
   private readonly options: Required<Omit<SessionOptions, "warn">> & Pick<SessionOptions, "warn">;
 
@@ -68,13 +86,15 @@ export class AppSession {
   ) {
     this.data = snapshot?.data ?? emptySessionData();
     this.replayBase = snapshot?.replayBase ?? null;
+    this.fragments = new FragmentHost(snapshot?.fragments);
     this.options = { page: "", showErrorDetails: true, maxReruns: 100, runDeadlineMs: 30_000, ...options };
-    this.ref = { current: this.newRun(this.data) };
+    this.scope = new SessionScope(this.options.page || "/", app, this.data, snapshot?.scope);
+    this.ref = { current: this.newRun(this.data), scope: this.scope };
     this.st = createSt(this.ref);
   }
 
   snapshot(): SessionSnapshot {
-    return { data: this.data, replayBase: this.replayBase };
+    return { data: this.data, replayBase: this.replayBase, scope: this.scope.snapshot(), fragments: this.fragments.snapshot() };
   }
 
   /** Reads session state outside a run (test harness, tools). */
@@ -96,21 +116,25 @@ export class AppSession {
     this.newRun(this.data).deleteState(key);
   }
 
-  /** A run without widget payload: page load or reload (R3, R10). */
-  async load(): Promise<RunOutcome> {
-    return this.runLoop(null);
+  /** A run without widget payload: page load or reload (R3, R10), of the page and query `request` names. */
+  async load(request: RequestInfo = {}): Promise<RequestOutcome> {
+    this.scope.begin(request);
+    return { ...(await this.runLoop(null)), address: this.scope.finish() };
   }
 
   /**
    * Applies one client event. Validation happens first: an unknown widget or a rejected value
    * throws before anything changes, so the session is exactly as it was.
    */
-  async handle(event: WidgetEvent): Promise<RunOutcome> {
+  async handle(event: WidgetEvent, request: RequestInfo = {}): Promise<RequestOutcome> {
+    this.scope.checkEvent(request);
     const parsed = this.parseEvent(event);
-    if (!this.callbacksLive && this.replayBase && parsed.some(([id]) => this.data.widgets[id].meta.hasCallback)) {
+    const fragment = this.fragments.target(this.data, event); // R119: a fragment's widget reruns only it
+    if (!this.callbacksLive && this.replayBase && (fragment !== undefined || parsed.some(([id]) => this.data.widgets[id].meta.hasCallback))) {
       await this.replay();
     }
-    return this.runLoop(parsed, event.form);
+    this.scope.begin(request);
+    return { ...(await this.runLoop(parsed, event.form, fragment)), address: this.scope.finish() };
   }
 
   private parseEvent(event: WidgetEvent): [string, unknown][] {
@@ -146,7 +170,8 @@ export class AppSession {
    * a replay of a body that ran away the first time.
    */
   private async replay(): Promise<void> {
-    const run = this.newRun(structuredClone(this.replayBase!), Date.now() + this.options.runDeadlineMs);
+    const deadline = Date.now() + this.options.runDeadlineMs;
+    const run = this.newRun(structuredClone(this.replayBase!), deadline);
     this.ref.current = run;
     try {
       await this.app.main(this.st);
@@ -154,16 +179,25 @@ export class AppSession {
       // The replay only collects callbacks; its output and errors were already shown once.
     }
     this.callbacks = run.callbacks;
+    // Then the fragment runs since that body, for their functions, arguments and callbacks.
+    await this.fragments.replay(run, this.ref, (base) => this.newRun(base, deadline), (fragmentRun) => this.mergeCallbacks(fragmentRun, false));
     this.callbacksLive = true;
   }
 
-  private async runLoop(payload: [string, unknown][] | null, submittedForm?: string): Promise<RunOutcome> {
+  private async runLoop(payload: [string, unknown][] | null, submittedForm?: string, fragment?: string): Promise<RunOutcome> {
+    if (fragment !== undefined && !this.fragments.canRun(fragment)) {
+      // The fragment has gone since the client's page was drawn: a timer's tick then runs nothing.
+      const kept = payload?.length ? undefined : this.fragments.unchanged();
+      if (kept) return { ...kept, status: "complete", runs: 0 };
+      fragment = undefined;
+    }
     let runs = 0;
     const deadline = Date.now() + this.options.runDeadlineMs;
     for (;;) {
       runs++;
       const run = this.newRun(this.data, deadline);
       this.ref.current = run;
+      const body = this.fragments.begin(run, this.ref, fragment);
       if (runs > this.options.maxReruns + 1) {
         const error = new RunawayScriptError(
           `st.rerun() was called ${this.options.maxReruns} times while handling one event, so the run was stopped. ` +
@@ -172,10 +206,12 @@ export class AppSession {
         this.drawError(run, error);
         return this.finish(run, "error", runs);
       }
-      const ending = await this.execute(run, runs === 1 ? payload : null);
+      const ending = await this.execute(run, runs === 1 ? payload : null, body);
       if (ending === "rerun") {
         this.resetTriggers();
         this.mergeCallbacks(run, false);
+        this.fragments.commit(run);
+        fragment = this.fragments.rerunTarget(run);
         continue;
       }
       if (runs === 1 && submittedForm && ending === "complete") this.clearSubmittedForm(run, submittedForm);
@@ -197,8 +233,8 @@ export class AppSession {
     run.roots.forEach(reset);
   }
 
-  /** Steps 1–5 of R9 for one script execution. */
-  private async execute(run: Run, payload: [string, unknown][] | null): Promise<RunStatus | "rerun"> {
+  /** Steps 1–5 of R9 for one script execution; `fragment` is a fragment run's body (R119). */
+  private async execute(run: Run, payload: [string, unknown][] | null, fragment?: () => unknown): Promise<RunStatus | "rerun"> {
     let rerunAfterCallbacks = false;
     if (payload) {
       this.resetTriggers();
@@ -223,9 +259,13 @@ export class AppSession {
       run.phase = "body";
       if (rerunAfterCallbacks) return "rerun";
     }
-    this.replayBase = structuredClone(this.data);
+    if (fragment) this.fragments.logRun(this.fragments.targetOf(run)!, this.data);
+    else {
+      this.replayBase = structuredClone(this.data);
+      this.fragments.clearLog();
+    }
     try {
-      await this.app.main(this.st);
+      await (fragment ? fragment() : this.app.main(this.st));
       if (run.pending) return run.pending.kind === "stop" ? "stopped" : "rerun";
       return "complete";
     } catch (error) {
@@ -267,15 +307,17 @@ export class AppSession {
     if (status === "complete") {
       this.resetTriggers();
       for (const [id, record] of Object.entries(this.data.widgets)) {
-        if (run.registered.has(id) || record.meta.persist) continue;
+        if (run.registered.has(id) || record.meta.persist || !this.fragments.cleansUp(run, record.meta)) continue;
         if (record.meta.key !== undefined && run.assigned.has(record.meta.key)) continue; // R69
         delete this.data.widgets[id];
       }
-      this.data.order = run.order;
+      this.data.order = this.fragments.order(run, this.data);
     }
-    this.mergeCallbacks(run, status === "complete");
+    const fragment = this.fragments.targetOf(run);
+    this.mergeCallbacks(run, status === "complete" && fragment === undefined);
     this.checkSerializable(run);
-    return { roots: run.roots, pageConfig: run.pageConfig, status, runs };
+    this.fragments.commit(run);
+    return { roots: run.roots, pageConfig: run.pageConfig, status, runs, ...(fragment === undefined ? {} : { fragment }) };
   }
 
   /** DESIGN §3: a value that cannot be stored is reported by key and not kept. */
@@ -295,7 +337,7 @@ export class AppSession {
 
   private drawError(run: Run, error: unknown, atEnd = false): void {
     const place = (!atEnd && typeof error === "object" && error !== null && run.errorPlaces.get(error)) || undefined;
-    const target = place ?? new Dg(this.ref, { kind: "block", node: run.roots[MAIN_ROOT] });
+    const target = place ?? this.fragments.home(run) ?? new Dg(this.ref, { kind: "block", node: run.roots[MAIN_ROOT] });
     // Drawing the box must not trip the yield-point checks; the run is over anyway.
     const pending = run.pending;
     run.pending = null;
@@ -315,7 +357,10 @@ function rank(order: string[], id: string): number {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
-/** Declares an app. The function receives `st` and runs top to bottom on every interaction. */
-export function defineApp(main: AppFunction): App {
-  return { edgelitApp: true, main };
+/**
+ * Declares an app. The function receives `st` and runs top to bottom on every interaction. A
+ * multipage app also lists its pages, so their URLs reach it: `defineApp(main, { pages })`.
+ */
+export function defineApp(main: AppFunction, options: { pages?: readonly StPage[] } = {}): App {
+  return options.pages ? { edgelitApp: true, main, pages: options.pages } : { edgelitApp: true, main };
 }

@@ -20,6 +20,8 @@ export interface WidgetMeta {
   /** persistState (D4): keep the value while the widget is not rendered. */
   persist?: "page" | "session";
   label: string;
+  /** The fragments the widget was drawn in, outermost first (fragment.ts): its events rerun the last one. */
+  fragment?: string[];
 }
 
 export interface WidgetRecord {
@@ -47,6 +49,8 @@ export interface WidgetEvent {
   trigger?: string;
   /** The st.form submitted by this event, if any. */
   form?: string;
+  /** A fragment to rerun without widget values (its runEvery timer, R122). */
+  fragment?: string;
 }
 
 export function copySessionData(data: SessionData): SessionData {

@@ -13,13 +13,15 @@
  */
 import { definitionFor } from "../elements/lookup";
 import type { BlockNode, ElementNode, RawValue, TreeNode } from "../elements/types";
-import { AppSession, defineApp, type App, type AppFunction, type RunOutcome, type SessionOptions } from "../runtime/session";
+import type { RequestContext } from "../runtime/request";
+import { AppSession, defineApp, type App, type AppFunction, type RequestOutcome, type RunOutcome, type SessionOptions } from "../runtime/session";
 import type { WidgetEvent } from "../runtime/state";
+import { BrowserAddress, type TestQueryParams } from "./address";
 import { BlockView, flatten, makeList, WidgetView, type Driver, type ElementList, ElementView } from "./nodes";
 
 type Action = { kind: "value"; node: ElementNode; value: unknown } | { kind: "click"; node: ElementNode };
 
-const BLOCK_TYPES = new Set(["container", "columns", "column", "tabs", "tab", "expander", "form", "empty"]);
+const BLOCK_TYPES = new Set(["container", "columns", "column", "tabs", "tab", "expander", "form", "empty", "fragment", "dialog"]);
 
 export class AppTest implements Driver {
   private readonly session: AppSession;
@@ -29,9 +31,11 @@ export class AppTest implements Driver {
   private readonly pendingForm = new Map<string, unknown>();
   /** Reads and writes session state between runs, like Streamlit's `at.session_state`. */
   readonly sessionState: Record<string, any>;
+  private readonly address: BrowserAddress;
 
   private constructor(app: App, options: SessionOptions & { defaultTimeout?: number }) {
     this.session = new AppSession(app, undefined, options);
+    this.address = new BrowserAddress(app, options.page || "/");
     this.defaultTimeout = options.defaultTimeout ?? 3;
     const session = this.session;
     this.sessionState = new Proxy({} as Record<string, any>, {
@@ -65,11 +69,12 @@ export class AppTest implements Driver {
     const actions = this.actions;
     this.actions = [];
     const work = async () => {
-      if (actions.length === 0) return void (this.outcome = await this.session.load());
+      const page = this.address.takePageSwitch();
       for (const action of actions) {
         const event = this.toEvent(action);
-        if (event) this.outcome = await this.session.handle(event);
+        if (event) this.absorb(await this.session.handle(event, this.address.request()));
       }
+      if (actions.length === 0 || page !== undefined) this.absorb(await this.session.load(this.address.request(page)));
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -83,10 +88,66 @@ export class AppTest implements Driver {
     return this;
   }
 
+  /**
+   * Fires a fragment's runEvery timer (R122): a fragment run of `fragment` (a block of
+   * `at.fragment`, or its id) without widget values. A fragment that is gone runs nothing.
+   */
+  async runFragment(fragment: BlockView | string): Promise<this> {
+    return this.sendRaw({ values: {}, fragment: typeof fragment === "string" ? fragment : String(fragment.props.id) });
+  }
+
+  /**
+   * The user closes a dialog (Escape, its close button, R130). The server hears of it only when
+   * the dialog has `onDismiss`: the next `run()` then sends the dismissal, which causes a full run.
+   */
+  dismiss(dialog: BlockView): this {
+    const id = dialog.props.dismiss;
+    if (typeof id === "string") {
+      const node: ElementNode = { kind: "element", type: "dialogDismiss", path: dialog.block.path, props: {}, widget: { id, raw: undefined, value: false } };
+      this.actions.push({ kind: "click", node });
+    }
+    return this;
+  }
+
   /** Sends a raw event as the edge would decode it from a form post (for bad-input tests). */
   async sendRaw(event: WidgetEvent): Promise<this> {
-    this.outcome = await this.session.handle(event);
+    this.absorb(await this.session.handle(event, this.address.request()));
     return this;
+  }
+
+  private absorb(outcome: RequestOutcome): void {
+    this.outcome = outcome;
+    this.address.absorb(outcome);
+  }
+
+  /**
+   * The URL's query, as Streamlit's `at.query_params` (R156): set keys before `run()` (a list
+   * repeats a key); after a run it holds the script's final query, each key with a list.
+   */
+  get queryParams(): TestQueryParams {
+    return this.address.queryParams;
+  }
+  set queryParams(values: TestQueryParams) {
+    this.address.queryParams = values;
+  }
+
+  /** What `st.context` reports (headers, cookies, locale, timezone, ipAddress); the URL follows the page. */
+  get context(): Partial<Omit<RequestContext, "url">> {
+    return this.address.context;
+  }
+  set context(values: Partial<Omit<RequestContext, "url">>) {
+    this.address.context = values;
+  }
+
+  /** Makes the next `run()` load another page of a multipage app, as a link would (R156). */
+  switchPage(path: string): this {
+    this.address.switchPage(path);
+    return this;
+  }
+
+  /** The URL path of the page the last run showed. */
+  get pagePath(): string | undefined {
+    return this.address.page;
   }
 
   /** The outcome of the last run: status, page config and the element tree. */
@@ -171,7 +232,7 @@ const ELEMENTS = [
   "markdown", "title", "header", "subheader", "caption", "text", "code", "divider", "json", "metric", "table",
   "success", "info", "warning", "error", "exception",
 ] as const;
-const BLOCKS = [...BLOCK_TYPES] as ("container" | "columns" | "column" | "tabs" | "tab" | "expander" | "form" | "empty")[];
+const BLOCKS = [...BLOCK_TYPES] as ("container" | "columns" | "column" | "tabs" | "tab" | "expander" | "form" | "empty" | "fragment" | "dialog")[];
 
 type Accessors = { readonly [K in (typeof WIDGETS)[number]]: ElementList<WidgetView> } & {
   readonly [K in (typeof ELEMENTS)[number]]: ElementList<ElementView>;

@@ -15,6 +15,8 @@ export const FIELD = {
   trigger: "_t",
   /** The st.form being submitted. */
   form: "_f",
+  /** A fragment to rerun: its runEvery timer posts this instead of widget values (R122). */
+  fragment: "_fg",
 } as const;
 
 /** Query parameter carrying the tab's session token in page and event URLs. */
@@ -28,7 +30,20 @@ export const BROWSER_COOKIE = "edgelit_browser";
 
 export const HEADER = {
   htmxRequest: "HX-Request",
+  /** Response: replace the address (st.queryParams writes) or push one (st.switchPage). */
+  replaceUrl: "HX-Replace-Url",
+  pushUrl: "HX-Push-Url",
+  /** Response: reload the page (an event from a page the tab has left). */
+  refresh: "HX-Refresh",
+  /** Response: load this URL as a new page. */
+  redirect: "HX-Redirect",
 } as const;
+
+/**
+ * Attribute of <body> naming the page's own address (path, query, tab token): the extension puts
+ * it in the address bar, so a first visit without `_s` (served directly) reloads into its session.
+ */
+export const PAGE_URL_ATTR = "data-el-url";
 
 /** Static assets, served by Workers static assets from public/. Versioned names: cached forever. */
 export const ASSET = {

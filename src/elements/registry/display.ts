@@ -1,6 +1,7 @@
 /** Text, data and status elements. */
 import { json } from "../data/json";
 import { metric } from "../data/metric";
+import { pageLink } from "../navigation/page-link";
 import { table } from "../data/table";
 import { error, info, success, warning } from "../status/alert";
 import { exception } from "../status/exception";
@@ -26,6 +27,7 @@ export const display = {
   json,
   metric,
   table,
+  pageLink,
   success,
   info,
   warning,
