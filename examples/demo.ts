@@ -33,13 +33,22 @@ export default defineApp((st) => {
   middle.metric("Age", age);
   right.subheader("Actions");
   st.sessionState.clicks ??= 0;
-  right.button("Click me", {
-    type: "primary",
-    onClick: () => {
-      st.sessionState.clicks += 1;
-    },
+  // A fragment: a click reruns only this function (the Layout tab's placeholder catches up later).
+  const clicker = st.fragment(() => {
+    st.button("Click me", {
+      type: "primary",
+      onClick: () => {
+        st.sessionState.clicks += 1;
+      },
+    });
+    st.write("Clicks:", st.sessionState.clicks);
   });
-  right.write("Clicks:", st.sessionState.clicks);
+  right.with(() => clicker());
+  const about = st.dialog("About this demo", () => {
+    st.markdown("A dialog is a fragment drawn in a native `<dialog>`: its widgets rerun only the dialog.");
+    if (st.button("Close and rerun the app")) st.rerun();
+  });
+  if (right.button("About")) about();
 
   const [summary, data, layout] = st.tabs(["Summary", "Data", "Layout"]);
   summary.with(() => {
