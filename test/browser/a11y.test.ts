@@ -1,10 +1,11 @@
-// axe-core on every gallery page (/ and every app of apps/index.ts), in the light and the dark
+// axe-core on every page (every app of apps/index.ts and every page of the gallery), in the light and the dark
 // theme. The pages' CSP allows only same-origin scripts, so these contexts bypass it to inject axe.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { apps } from "../../apps/index";
+import { routesOf } from "../../src/runtime/navigation";
 import { useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -32,7 +33,7 @@ async function violations(page: Page): Promise<string[]> {
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`));
 }
 
-const pages = ["/", ...Object.keys(apps)];
+const pages = Object.entries(apps).flatMap(([path, app]) => routesOf(path, app));
 
 describe("axe-core finds no violations", () => {
   for (const colorScheme of ["light", "dark"] as const) {

@@ -17,6 +17,13 @@ const focusRing = (page: Page) =>
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
 
+/** The gallery's menu comes first in tab order: Tab through its links, each with a focus ring. */
+async function tabPastMenu(page: Page) {
+  const links = page.getByRole("navigation", { name: "Pages" }).getByRole("link");
+  const count = await links.count();
+  for (let i = 0; i < count; i++) await tabTo(page, links.nth(i));
+}
+
 async function tabTo(page: Page, control: Locator) {
   await page.keyboard.press("Tab");
   await expect.poll(() => focused(control)).toBe(true);
@@ -28,6 +35,7 @@ async function tabTo(page: Page, control: Locator) {
 describe("keyboard only", () => {
   it("completes the seed form: Tab past the slider, Space ticks the checkbox, Enter submits", async () => {
     const { page, posts } = await browser.open("/seeds/form");
+    await tabPastMenu(page);
     await tabTo(page, page.getByRole("slider", { name: "Form slider" }));
     const checkbox = page.getByRole("checkbox", { name: "Form checkbox" });
     await tabTo(page, checkbox);
@@ -45,6 +53,7 @@ describe("keyboard only", () => {
     const { page } = await browser.open("/seeds/counter");
     const count = page.getByText(/^Count =/);
     const increment = page.getByRole("button", { name: "Increment", exact: true });
+    await tabPastMenu(page);
     await tabTo(page, increment);
     await page.keyboard.press("Enter");
     await expect.poll(() => visibleText(count)).toBe("Count = 1");
@@ -70,6 +79,7 @@ describe("keyboard only", () => {
       const gone = `<hx-partial hx-target="#${place}" hx-swap="outerMorph"><div class="el el-node-button" id="${place}"><p>No more decrements</p></div></hx-partial>`;
       await route.fulfill({ response, body: (await response.text()) + gone });
     });
+    await tabPastMenu(page);
     await page.keyboard.press("Tab");
     await tabTo(page, decrement);
     await page.keyboard.press("Enter");

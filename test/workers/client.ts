@@ -1,13 +1,17 @@
 /**
- * A simulated browser for the workers tests: it keeps its cookie, opens app pages (following the
- * redirect that adds the tab token), reads what a page carries (CSRF token, render sequence,
+ * A simulated browser for the workers tests: it keeps its cookie, opens app pages (a first visit
+ * is served at once; the page's data-el-url is the address with the tab token, which the
+ * extension puts in the address bar), reads what a page carries (CSRF token, render sequence,
  * buttons) and posts events the way the page's forms and htmx do.
  */
 import { env, exports } from "cloudflare:workers";
+import { apps } from "../../apps";
 import { sessionName } from "../../src/edge/browser";
+import { routeTable } from "../../src/edge/pages";
 import { BROWSER_COOKIE, FIELD, HEADER, SESSION_PARAM } from "../../src/wire";
 
 export const ORIGIN = "https://edgelit.test";
+const routes = routeTable(apps);
 
 export class TestBrowser {
   cookie: string | null = null;
@@ -22,11 +26,12 @@ export class TestBrowser {
     return response;
   }
 
-  /** GET an app page: the first answer redirects to add `_s`, the second is the page. */
-  async open(appPath: string): Promise<TestPage> {
-    const first = await this.fetch(appPath);
-    if (first.status !== 303) throw new Error(`expected 303, got ${first.status}`);
-    return this.reopen(first.headers.get("Location")!);
+  /** GET a page without a tab token: a new tab, served at once; its URL is the page's own address. */
+  async open(path: string): Promise<TestPage> {
+    const response = await this.fetch(path);
+    const html = await response.text();
+    if (response.status !== 200) throw new Error(`expected 200, got ${response.status}: ${html}`);
+    return new TestPage(this, addressOf(html), html);
   }
 
   /** GET a page URL that already names its tab (a reload). */
@@ -55,8 +60,16 @@ export class TestPage {
     public html: string,
   ) {}
 
-  get appPath(): string {
+  /** The URL path of the page. */
+  get pagePath(): string {
     return new URL(this.url, ORIGIN).pathname;
+  }
+
+  /** The app the page belongs to (its path in apps/index.ts): one session per tab and app. */
+  get appPath(): string {
+    const route = routes.get(this.pagePath);
+    if (!route) throw new Error(`no app answers at ${this.pagePath}`);
+    return route.appPath;
   }
 
   get token(): string {
@@ -123,6 +136,13 @@ export class TestPage {
   stub(): DurableObjectStub<import("../../durable-objects/session").Session> {
     return env.SESSION.getByName(sessionName(this.browser.id, this.token, this.appPath));
   }
+}
+
+/** The address a page names for itself (data-el-url): path, query and tab token. */
+export function addressOf(html: string): string {
+  const match = html.match(/<body[^>]* data-el-url="([^"]+)"/);
+  if (!match) throw new Error("the page names no address (data-el-url)");
+  return match[1].replace(/&amp;/g, "&");
 }
 
 /** Text of the page with tags removed and whitespace collapsed (for "Count = 3"-style checks). */

@@ -158,7 +158,7 @@ export function makeCase(page: TestPage, widgets: Map<string, string>, rand: () 
     case "bad-tab-token": {
       fields.push([FIELD.widget, button], [FIELD.trigger, button]);
       const token = pick(["", "short", "!!!!!!!!!!!!!!!!!!!!!!", `${page.token}x`]);
-      return { category, method: "POST", url: `${page.appPath}?${SESSION_PARAM}=${encodeURIComponent(token)}`, headers, body: encode(), expect: [400] };
+      return { category, method: "POST", url: `${page.pagePath}?${SESSION_PARAM}=${encodeURIComponent(token)}`, headers, body: encode(), expect: [400] };
     }
     case "form-text-too-long": {
       const text = widgetsOfForm(page);

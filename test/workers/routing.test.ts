@@ -1,32 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { ASSET, DOM, FIELD, PAGE_DOM, SESSION_PARAM } from "../../src/wire";
-import { ORIGIN, TestBrowser, textOf } from "./client";
+import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, SESSION_PARAM } from "../../src/wire";
+import { addressOf, ORIGIN, TestBrowser, textOf } from "./client";
 
 describe("routing", () => {
-  it("GET / lists the registered apps", async () => {
-    const response = await new TestBrowser().fetch("/");
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('href="/seeds/counter"');
-    expect(html).toContain('href="/seeds/form"');
+  it("R138: GET / is the gallery, a multipage app whose menu links its pages within this tab", async () => {
+    const page = await new TestBrowser().open("/");
+    for (const path of ["/seeds/form", "/seeds/counter", "/seeds/counter-callbacks", "/seeds/rerun", "/seeds/rerun-callback", "/seeds/rerun-container", "/demo"]) {
+      expect(page.html).toContain(`href="${path}?${SESSION_PARAM}=${page.token}"`);
+    }
+    expect(page.html).toContain(`<a href="/?${SESSION_PARAM}=${page.token}" aria-current="page">Home</a>`);
   });
 
-  it("GET of an app without _s redirects to the same URL plus a new tab token, keeping other parameters", async () => {
+  it("issue 7: GET of a page without _s serves it at once with a new tab token and the cookie, keeping other parameters", async () => {
     const browser = new TestBrowser();
     const response = await browser.fetch("/seeds/counter?theme=dark");
-    expect(response.status).toBe(303);
-    const location = new URL(response.headers.get("Location")!, "https://x");
-    expect(location.pathname).toBe("/seeds/counter");
-    expect(location.searchParams.get("theme")).toBe("dark");
-    expect(location.searchParams.get(SESSION_PARAM)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Set-Cookie")).toContain("edgelit_browser=");
+    const html = await response.text();
+    const address = new URL(addressOf(html), "https://x");
+    expect(address.pathname).toBe("/seeds/counter");
+    expect(address.searchParams.get("theme")).toBe("dark");
+    expect(address.searchParams.get(SESSION_PARAM)).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(browser.cookie).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+    // The forms post to the tab's session; a reload of the address finds it again.
+    expect(html).toContain(`action="/seeds/counter?${SESSION_PARAM}=${address.searchParams.get(SESSION_PARAM)}"`);
   });
 
   it("serves the whole page, usable without scripts, with the security headers", async () => {
     const browser = new TestBrowser();
-    const first = await browser.fetch("/seeds/counter");
-    const response = await browser.fetch(first.headers.get("Location")!);
+    const response = await browser.fetch("/seeds/counter");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/html");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
@@ -41,12 +44,12 @@ describe("routing", () => {
     expect(html).toContain(`<script src="${ASSET.htmx}" defer></script>`);
     expect(html).toContain(`<script src="${ASSET.extension}" defer></script>`);
     expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
-    expect(html).toContain('<meta name="htmx-config" content="includeIndicatorCSS:false, history:false">');
+    expect(html).toContain('<meta name="htmx-config" content="includeIndicatorCSS:false, history:reload">');
     expect(html).toContain('hx-include:inherited="#el-seq"');
     expect(html).toContain('hx-sync:inherited="body:queue all"');
     expect(html).toContain('<input type="hidden" id="el-seq" name="_seq" value="1">');
     expect(html).toContain('<main id="el-root-0"');
-    expect(html).toContain('<title id="el-title">counter</title>');
+    expect(html).toContain('<title id="el-title">Counter</title>');
     // Every widget is a plain form that posts to the page without JavaScript.
     expect(html).toMatch(/<form method="post" action="\/seeds\/counter\?_s=[^"]+"/);
     expect(textOf(html)).toContain("Count = 0");
@@ -60,7 +63,7 @@ describe("routing", () => {
     expect(put.headers.get("Allow")).toBe("GET, POST");
     const del = await browser.fetch("/", { method: "DELETE" });
     expect(del.status).toBe(405);
-    expect(del.headers.get("Allow")).toBe("GET");
+    expect(del.headers.get("Allow")).toBe("GET, POST");
   });
 
   it("serves the pinned client assets from public/, cached for good", async () => {
@@ -80,6 +83,9 @@ describe("routing", () => {
     expect(script).toContain(`"${DOM.seq}"`);
     expect(script).toContain(`"${FIELD.seq}"`);
     expect(script).toContain(`"${PAGE_DOM.notice}"`);
+    // data-el-url, read through the dataset: the two spellings must name one attribute.
+    expect(PAGE_URL_ATTR).toBe("data-el-url");
+    expect(script).toContain("document.body.dataset.elUrl");
     expect(script).not.toMatch(/\beval\(|new Function/);
   });
 });
