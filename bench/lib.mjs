@@ -101,17 +101,20 @@ export class BenchBrowser {
     return response;
   }
 
-  /** Opens an app page in a new tab: the redirect that adds `_s`, then the page. */
+  /** Opens an app page in a new tab: served at once, its address (tab token included) in data-el-url. */
   async open(appPath) {
-    const first = await this.fetch(appPath);
-    await first.arrayBuffer();
-    if (first.status !== 303) throw new Error(`expected 303 from ${appPath}, got ${first.status}`);
-    const location = first.headers.get("Location");
-    const page = await this.fetch(location);
+    const page = await this.fetch(appPath);
     const html = await page.text();
-    if (page.status !== 200) throw new Error(`expected 200, got ${page.status}: ${html.slice(0, 300)}`);
-    return new BenchPage(this, location, html);
+    if (page.status !== 200) throw new Error(`expected 200 from ${appPath}, got ${page.status}: ${html.slice(0, 300)}`);
+    return new BenchPage(this, pageAddress(html), html);
   }
+}
+
+/** The address a page names for itself (data-el-url on <body>). */
+export function pageAddress(html) {
+  const match = html.match(/<body[^>]* data-el-url="([^"]+)"/);
+  if (!match) throw new Error("the page names no address (data-el-url)");
+  return match[1].replace(/&amp;/g, "&");
 }
 
 export class BenchPage {

@@ -31,8 +31,9 @@ try {
   });
 
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-  // A first visit (the bare path: a 303 adds the tab token) and the tab's own URL (a shared link
-  // or bookmark: no redirect), each in a fresh context with a cold cache.
+  // A first visit (the bare path: served at once with a new tab token, which the extension writes
+  // into the address bar) and the tab's own URL (a reload or bookmark), each in a fresh context
+  // with a cold cache.
   const first = await loadIn(browser, server.url + "/seeds/counter");
   const tabUrl = await loadIn(browser, server.url + page.location.replace(/_s=[^&]+/, "_s=" + "b".repeat(22)));
   const ok = (t) => t.load <= 1500 && t.scriptMs <= 100 && t.contentBeforeScript;

@@ -1,10 +1,18 @@
 /**
  * A minimal browser for the reliability benches (Node fetch, loopback only): it keeps its cookie,
- * opens a tab (following the redirect that adds `_s`) and clicks buttons as htmx does.
+ * opens a tab (served at once; its address with `_s` is the page's data-el-url) and clicks buttons
+ * as htmx does.
  */
 import { spawn } from "node:child_process";
 
 const COOKIE = "edgelit_browser";
+
+/** The address a page names for itself (data-el-url on <body>). */
+function pageAddress(html) {
+  const match = html.match(/<body[^>]* data-el-url="([^"]+)"/);
+  if (!match) throw new Error("the page names no address (data-el-url)");
+  return match[1].replace(/&amp;/g, "&");
+}
 
 export class BenchTab {
   cookie = null;
@@ -29,8 +37,9 @@ export class BenchTab {
 
   async open() {
     const first = await this.request(this.appPath);
-    if (first.status !== 303) throw new Error(`open: expected 303, got ${first.status}`);
-    this.url = first.headers.get("Location");
+    const html = await first.text();
+    if (first.status !== 200) throw new Error(`open: expected 200, got ${first.status}`);
+    this.url = pageAddress(html);
     return this.reload();
   }
 
