@@ -14,6 +14,8 @@ export interface Drawn {
 }
 
 interface Entry extends Drawn {
+  /** The render context's part of the key, shared by every element drawn with that context. */
+  context: string;
   key: string;
 }
 
@@ -23,15 +25,16 @@ export class RenderMemo {
 
   /** The element as drawn: the last render's when its data is unchanged, else `render()`'s. */
   draw(id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
-    const key = memoKey(node, ctx);
+    const key = memoKey(node);
+    const context = key === null ? "" : contextKey(ctx);
     const kept = key === null ? undefined : this.last.get(id);
-    if (kept?.key === key) {
+    if (kept?.key === key && kept.context === context) {
       this.next.set(id, kept);
       return { html: kept.html, hash: kept.hash };
     }
     const html = render();
     const drawn = { html, hash: hashString(html) };
-    if (key !== null) this.next.set(id, { key, ...drawn });
+    if (key !== null) this.next.set(id, { context, key, ...drawn });
     return drawn;
   }
 
@@ -42,9 +45,21 @@ export class RenderMemo {
   }
 }
 
-/** Everything the render reads, as exact text; null when some value cannot be written exactly. */
-function memoKey(node: ElementNode, ctx: RenderContext): string | null {
-  const parts = [node.type, node.props, node.widget ?? null, ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails];
+/** The context a render reads (form posts' action and hidden fields…), once per context object. */
+const contextKeys = new WeakMap<RenderContext, string>();
+
+function contextKey(ctx: RenderContext): string {
+  let key = contextKeys.get(ctx);
+  if (key === undefined) {
+    key = JSON.stringify([ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails]);
+    contextKeys.set(ctx, key);
+  }
+  return key;
+}
+
+/** Everything the render reads of the node, as exact text; null when some value cannot be written exactly. */
+function memoKey(node: ElementNode): string | null {
+  const parts = [node.type, node.props, node.widget ?? null];
   // JSON.stringify with a replacer is several times slower than without: most nodes hold only
   // plain data, where the two agree, so check that first and keep the replacer for the rest.
   if (isPlainJson(parts)) return JSON.stringify(parts);
