@@ -22,24 +22,24 @@ export async function sign(secret: string, message: string): Promise<string> {
 }
 
 export async function verify(secret: string, message: string, signature: string): Promise<boolean> {
-  const bytes = fromBase64Url(signature);
-  if (!bytes || bytes.length !== 32) return false;
-  return equalInConstantTime(await expectedSignature(secret, message), bytes);
+  // Only the canonical spelling matches: base64's last character carries unused low bits, so a
+  // decoding comparison would let several strings (…A, …B, …C, …D) verify as one signature.
+  return equalInConstantTime(await expectedSignature(secret, message), signature);
 }
 
 /**
  * The signature of a message, remembered for the next request of the same tab (a signature is a
  * pure function of secret and message). Bounded: past the limit the oldest entries go first.
  */
-const signatures = new Map<string, Map<string, Promise<Uint8Array>>>();
+const signatures = new Map<string, Map<string, Promise<string>>>();
 const MAX_REMEMBERED = 10_000;
 
-function expectedSignature(secret: string, message: string): Promise<Uint8Array> {
+function expectedSignature(secret: string, message: string): Promise<string> {
   let bySecret = signatures.get(secret);
   if (!bySecret) signatures.set(secret, (bySecret = new Map()));
   let signature = bySecret.get(message);
   if (!signature) {
-    signature = hmacKey(secret).then(async (key) => new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message))));
+    signature = sign(secret, message);
     bySecret.set(message, signature);
     signature.catch(() => bySecret.delete(message));
     if (bySecret.size > MAX_REMEMBERED) bySecret.delete(bySecret.keys().next().value!);
@@ -47,10 +47,10 @@ function expectedSignature(secret: string, message: string): Promise<Uint8Array>
   return signature;
 }
 
-/** Compares every byte whatever the first difference, so timing tells nothing about it. */
-function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ (b[i] ?? 0);
+/** Compares every character whatever the first difference, so timing tells nothing about it. */
+function equalInConstantTime(expected: string, given: string): boolean {
+  let difference = expected.length ^ given.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ (given.charCodeAt(i) | 0);
   return difference === 0;
 }
 
@@ -74,19 +74,4 @@ function toBase64Url(bytes: Uint8Array): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/**
- * Only the canonical spelling decodes: base64's last character carries unused low bits, so without
- * this check several strings (…A, …B, …C, …D) would verify as the same signature.
- */
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return toBase64Url(bytes) === text ? bytes : null;
-  } catch {
-    return null;
-  }
 }
