@@ -76,6 +76,11 @@ export class Session extends DurableObject<Env> {
   /** Element HTML of the last render, reused by the next for unchanged elements. */
   private renders = new RenderMemo();
   private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * Whether this instance has set the expiry alarm. Once is enough: when it fires, expire()
+   * re-arms it for the last activity plus the TTL, so events need not move it each time.
+   */
+  private alarmArmed = false;
 
   /** GET of the page: a run without widget payload (a load or reload), rendered whole. */
   page(call: SessionCall): Promise<Reply> {
@@ -171,7 +176,10 @@ export class Session extends DurableObject<Env> {
     this.view = null;
     try {
       await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: view, [KEY.lastActive]: now });
-      await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
+      if (!this.alarmArmed) {
+        await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
+        this.alarmArmed = true;
+      }
       this.view = view;
     } catch (error) {
       this.app = null; // memory is ahead of storage now; rebuild from storage next time
@@ -188,6 +196,7 @@ export class Session extends DurableObject<Env> {
     }
     this.app = null;
     this.view = null;
+    this.alarmArmed = false;
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }

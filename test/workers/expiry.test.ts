@@ -5,13 +5,18 @@ import { sessionTtlMs } from "../../src/edge/env";
 import { TestBrowser, textOf } from "./client";
 
 describe("idle expiry", () => {
-  it("arms an alarm one TTL after each event", async () => {
+  it("arms an alarm one TTL after the session's first write; firing early, it moves to one TTL after the last event", async () => {
+    const opened = Date.now();
     const page = await new TestBrowser().open("/seeds/counter");
-    const before = Date.now();
+    const alarmOf = () => runInDurableObject(page.stub(), (_, state) => state.storage.getAlarm());
+    const first = await alarmOf();
+    expect(first).toBeGreaterThanOrEqual(opened + sessionTtlMs(env));
+    expect(first).toBeLessThanOrEqual(Date.now() + sessionTtlMs(env));
     await page.click("Increment", { htmx: true });
-    const alarm = await runInDurableObject(page.stub(), (_, state) => state.storage.getAlarm());
-    expect(alarm).toBeGreaterThanOrEqual(before + sessionTtlMs(env));
-    expect(alarm).toBeLessThanOrEqual(Date.now() + sessionTtlMs(env));
+    const lastActive = await runInDurableObject(page.stub(), (_, state) => state.storage.get<number>("lastActive"));
+    expect(await alarmOf()).toBe(first); // events do not move it
+    expect(await runDurableObjectAlarm(page.stub())).toBe(true); // fired before the session was idle a TTL
+    expect(await alarmOf()).toBe(lastActive! + sessionTtlMs(env));
   });
 
   it("keeps a session that was active within the TTL and re-arms the alarm", async () => {
