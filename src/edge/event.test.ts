@@ -80,6 +80,19 @@ describe("request checks", () => {
     expect(((await readForm(post({}, new Blob(["a=1"])))) as Rejection).status).toBe(415);
     const big = post({ "Content-Type": "application/x-www-form-urlencoded" }, "a=" + "x".repeat(64 * 1024));
     expect(((await readForm(big)) as Rejection).status).toBe(413);
+    // A declared length that understates the body, and a body with no declared length (streamed).
+    const lying = post({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "3" }, "a=" + "x".repeat(64 * 1024));
+    expect(((await readForm(lying)) as Rejection).status).toBe(413);
+    const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
+    const streamed = (chunks: number) =>
+      new Request("https://app.test/p", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode("a=")); for (let i = 0; i < chunks; i++) c.enqueue(chunk); c.close(); } }),
+        duplex: "half",
+      } as RequestInit);
+    expect(((await readForm(streamed(5))) as Rejection).status).toBe(413);
+    expect(((await readForm(streamed(2))) as URLSearchParams).getAll("a")[0]).toHaveLength(32 * 1024);
   });
 
   it("refuses broken percent-encoding and invalid UTF-8 with 400, and accepts valid text", async () => {
