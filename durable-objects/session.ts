@@ -56,6 +56,7 @@ interface View {
   title: string;
   layout?: "centered" | "wide";
   theme?: "auto" | "light" | "dark";
+  icon?: string;
   /** HTML of each root as last rendered (for a refresh that must not run the app). */
   roots: string[];
   prints: Fingerprints;
@@ -223,6 +224,7 @@ function nextView(
     title: outcome.pageConfig.pageTitle ?? outcome.address.pageTitle ?? defaultTitle(address.page),
     layout: outcome.pageConfig.layout,
     theme: outcome.pageConfig.theme,
+    icon: outcome.pageConfig.pageIcon,
     roots: roots.map((root) => root.html),
     prints,
     shown,

@@ -9,6 +9,7 @@ import type { Rejection } from "./event";
  */
 const CSP = [
   "default-src 'self'",
+  "img-src 'self' data:",
   "script-src 'self'",
   "style-src 'self'",
   "style-src-attr 'unsafe-inline'",

@@ -4,7 +4,7 @@ import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
 import { html } from "./html";
-import { renderPage, renderTree, renderUpdate } from "./page";
+import { iconHref, renderPage, renderTree, renderUpdate } from "./page";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
 
@@ -65,5 +65,25 @@ describe("renderPage themes", () => {
     expect(page("auto")).toContain('<html lang="en"><head>');
     expect(page("light")).toContain('<html lang="en" data-theme="light"><head>');
     expect(page("dark")).toContain('<html lang="en" data-theme="dark"><head>');
+  });
+});
+
+describe("renderPage icon", () => {
+  const page = (icon?: string) => renderPage({ title: "T", roots: [""], seq: 1, icon });
+
+  it("uses Edgelit's icon unless setPageConfig sets pageIcon", () => {
+    expect(page()).toContain('<link rel="icon" href="/_edgelit/icon.svg">');
+    expect(page("/static/logo.png")).toContain('<link rel="icon" href="/static/logo.png">');
+    expect(page("https://example.com/i.png")).toContain('<link rel="icon" href="https://example.com/i.png">');
+  });
+
+  it("draws text such as an emoji in an SVG data URL, with hostile text kept inert", () => {
+    const emoji = decodeURIComponent(iconHref("🎈").slice("data:image/svg+xml,".length));
+    expect(emoji).toContain('font-size="90">🎈</text>');
+    const hostile = iconHref(`"><script>alert(1)</script>`);
+    expect(hostile.startsWith("data:image/svg+xml,")).toBe(true);
+    expect(decodeURIComponent(hostile)).toContain("&#34;&#62;&#60;script&#62;");
+    expect(page(`"><script>alert(1)</script>`)).not.toContain("<script>alert");
+    expect(page("javascript:alert(1)")).not.toContain('href="javascript:');
   });
 });

@@ -65,6 +65,8 @@ export interface PageView {
   theme?: PageConfig["theme"];
   /** The page's address (path, query, tab token), which the extension puts in the address bar. */
   url?: string;
+  /** `setPageConfig({ pageIcon })`: an emoji (or other short text), or an image URL. */
+  icon?: string;
 }
 
 export function renderPage(view: PageView): string {
@@ -75,7 +77,19 @@ export function renderPage(view: PageView): string {
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
   })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div></body>`;
-  return document(view.title, body, true, view.theme);
+  return document(view.title, body, true, view.theme, view.icon);
+}
+
+/**
+ * The favicon's href: a URL (a path, or http(s)) as given; text such as an emoji drawn in an SVG
+ * data URL (the CSP allows data: images); nothing set, Edgelit's own icon.
+ */
+export function iconHref(icon: string | undefined): string {
+  if (!icon) return ASSET.icon;
+  if (/^(\/|https?:\/\/)/.test(icon)) return icon;
+  const text = icon.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">${text}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
 export interface UpdateView {
@@ -119,8 +133,8 @@ function partial(id: string, swap: string, content: Html | string): Html {
   return html`<${PARTIAL.tag}${attrs({ "hx-target": `#${id}`, "hx-swap": swap })}>${content}</${PARTIAL.tag}>`;
 }
 
-function document(title: string, body: Html, scripts: boolean, theme?: PageConfig["theme"]): string {
-  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="stylesheet" href="${ASSET.stylesheet}">${
+function document(title: string, body: Html, scripts: boolean, theme?: PageConfig["theme"], icon?: string): string {
+  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="icon" href="${iconHref(icon)}"><link rel="stylesheet" href="${ASSET.stylesheet}">${
     scripts
       ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"><script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`
       : ""

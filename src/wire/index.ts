@@ -50,6 +50,8 @@ export const ASSET = {
   htmx: "/_edgelit/htmx-4.0.1.min.js",
   extension: "/_edgelit/edgelit-0.1.0.js",
   stylesheet: "/_edgelit/edgelit-0.1.0.css",
+  /** The page icon when an app sets no `pageIcon`. */
+  icon: "/_edgelit/icon.svg",
 } as const;
 
 /** DOM ids. Elements are addressed by delta path, widgets by identity. */

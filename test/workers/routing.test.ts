@@ -34,7 +34,7 @@ describe("routing", () => {
     expect(response.headers.get("Content-Type")).toContain("text/html");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const csp = response.headers.get("Content-Security-Policy")!;
-    for (const rule of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]) {
+    for (const rule of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "img-src 'self' data:"]) {
       expect(csp).toContain(rule);
     }
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
