@@ -1,6 +1,21 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
+/** The product's Worker in real workerd, with a test secret, in development or production mode. */
+function workerd(mode: "development" | "production") {
+  return cloudflareTest({
+    main: "./src/index.ts",
+    wrangler: { configPath: "./wrangler.toml" },
+    miniflare: {
+      bindings: {
+        EDGELIT_SECRET: "edgelit-test-secret-0123456789abcdefghijklmnop",
+        EDGELIT_ENV: mode,
+        EDGELIT_SESSION_TTL_SECONDS: "86400",
+      },
+    },
+  });
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,19 +28,7 @@ export default defineConfig({
       },
       {
         // The Worker and the session Durable Object in real workerd (wrangler.toml's bindings).
-        plugins: [
-          cloudflareTest({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                EDGELIT_SECRET: "edgelit-test-secret-0123456789abcdefghijklmnop",
-                EDGELIT_ENV: "development",
-                EDGELIT_SESSION_TTL_SECONDS: "86400",
-              },
-            },
-          }),
-        ],
+        plugins: [workerd("development")],
         test: {
           name: "workers",
           include: ["test/workers/**/*.test.ts"],
@@ -35,19 +38,7 @@ export default defineConfig({
       },
       {
         // The same Worker in production mode (exception details redacted, SEMANTICS R96).
-        plugins: [
-          cloudflareTest({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                EDGELIT_SECRET: "edgelit-test-secret-0123456789abcdefghijklmnop",
-                EDGELIT_ENV: "production",
-                EDGELIT_SESSION_TTL_SECONDS: "86400",
-              },
-            },
-          }),
-        ],
+        plugins: [workerd("production")],
         test: {
           name: "workers-production",
           include: ["test/workers-production/**/*.test.ts"],
