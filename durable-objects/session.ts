@@ -57,8 +57,12 @@ interface View {
   layout?: "centered" | "wide";
   theme?: "auto" | "light" | "dark";
   icon?: string;
-  /** HTML of each root as last rendered (for a refresh that must not run the app). */
-  roots: string[];
+  /**
+   * HTML of each root as last rendered, for a refresh that must not run the app. Stored only
+   * while a plain post's redirect is due (`shown` false): writing the whole page with every event
+   * was the largest part of an event's cost (issue 7). Otherwise kept in memory only.
+   */
+  roots?: string[];
   prints: Fingerprints;
   /** Set by a plain post: the GET after its redirect shows this render instead of running again. */
   shown: boolean;
@@ -105,12 +109,13 @@ export class Session extends DurableObject<Env> {
 
   private async openPage(call: SessionCall): Promise<Reply> {
     const view = await this.savedView();
-    if (view && !view.shown && showsRequest(view, call)) {
+    const drawn = view?.roots;
+    if (view && drawn && !view.shown && showsRequest(view, call)) {
       this.view = null; // until the write below lands
       view.shown = true;
-      await this.ctx.storage.put(KEY.view, view);
+      await this.ctx.storage.put(KEY.view, stored(view));
       this.view = view;
-      return { kind: "html", html: renderPage(view) };
+      return { kind: "html", html: renderPage({ ...view, roots: drawn }) };
     }
     const outcome = await this.guarded(call.appPath, (session) => session.load(call.request));
     const address = addressOf(call, outcome);
@@ -176,7 +181,7 @@ export class Session extends DurableObject<Env> {
     const now = Date.now();
     this.view = null;
     try {
-      await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: view, [KEY.lastActive]: now });
+      await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: stored(view), [KEY.lastActive]: now });
       if (!this.alarmArmed) {
         await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
         this.alarmArmed = true;
@@ -211,6 +216,11 @@ function context(call: SessionCall, env: Env, action: string): RenderContext {
   };
 }
 
+/** The view as persisted: root HTML only while a plain post's redirect still has to show it. */
+function stored(view: View): View {
+  return view.shown ? { ...view, roots: undefined } : view;
+}
+
 function nextView(
   previous: View | undefined,
   outcome: RequestOutcome,
@@ -218,7 +228,7 @@ function nextView(
   prints: Fingerprints,
   address: { page: string; query: string; url: string },
   shown: boolean,
-): View {
+): View & { roots: string[] } {
   return {
     seq: (previous?.seq ?? 0) + 1,
     title: outcome.pageConfig.pageTitle ?? outcome.address.pageTitle ?? defaultTitle(address.page),
@@ -236,10 +246,12 @@ function nextView(
 
 /**
  * A refused event. Over htmx, an unknown widget means the client's page is out of date: the reply
- * re-sends both roots as last rendered (no run, so nothing changes) with the notice.
+ * re-sends both roots as last rendered (no run, so nothing changes) with the notice; when only
+ * storage remembers the view (after an eviction), without its HTML, the tab reloads instead.
  */
 function refuse(status: 400 | 409, message: string, view: View | undefined, htmx: boolean): Reply {
   if (!htmx || status !== 409 || !view) return { kind: "refused", status, message };
+  if (!view.roots) return { kind: "refused", status, message, headers: { [HEADER.refresh]: "true" } };
   const changed = view.roots.map((markup, index) => ({ id: DOM.root(index), html: markup }));
   return { kind: "refused", status, message, html: renderUpdate({ changed, seq: view.seq, notice: message }) };
 }

@@ -1,6 +1,6 @@
-import { runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { FIELD } from "../../src/wire";
+import { FIELD, HEADER } from "../../src/wire";
 import { TestBrowser, textOf, type TestPage } from "./client";
 
 const partials = (body: string) => [...body.matchAll(/<hx-partial hx-target="#([^"]+)" hx-swap="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
@@ -48,6 +48,20 @@ describe("htmx events", () => {
     expect(textOf(body)).toContain("Count = 1");
     expect(textOf(body)).toContain('This page has no widget "wnosuchwidget"');
     expect(await storage(page)).toEqual(before);
+  });
+
+  it("answer an unknown widget after an eviction with 409 and a reload (the page's HTML is not stored), state unchanged", async () => {
+    const page = await new TestBrowser().open("/seeds/counter");
+    await page.click("Increment", { htmx: true });
+    await abortAllDurableObjects();
+    const before = await storage(page);
+    const response = await page.post([[FIELD.widget, "wnosuchwidget"], [FIELD.trigger, "wnosuchwidget"]], { htmx: true, seq: 2 });
+    expect(response.status).toBe(409);
+    expect(response.headers.get(HEADER.refresh)).toBe("true");
+    expect(textOf(await response.text())).toContain('This page has no widget "wnosuchwidget"');
+    expect(await storage(page)).toEqual(before);
+    await page.reload();
+    expect(textOf(page.html)).toContain("Count = 1");
   });
 
   it("answer an unknown widget in a plain post with 409 and a page linking back", async () => {
