@@ -16,6 +16,8 @@ export interface RenderedNode {
   html: string;
   /** `hashString(html)`, when the renderer already has it (a memoised element). */
   hash?: string;
+  /** Blocks: the markup around the children, a NUL in each child's place (as `shellOf` finds it). */
+  shell?: string;
   children?: RenderedNode[];
 }
 
@@ -77,7 +79,7 @@ function collectChanges(previous: Fingerprints, next: Fingerprints, node: Render
  * the whole page, is then hashed once, as its shell, instead of twice.
  */
 function blockPrint(node: RenderedNode, children: NodePrint[]): NodePrint {
-  const shell = hashString(shellOf(node));
+  const shell = hashString(node.shell ?? shellOf(node));
   return { hash: hashString(shell + "\u0000" + children.map((c) => c.hash).join(",")), shell, children: node.children!.map((c) => c.id) };
 }
 

@@ -17,31 +17,46 @@ interface Entry extends Drawn {
   /** The render context's part of the key, shared by every element drawn with that context. */
   context: string;
   key: string;
+  /** The render that last drew or reused it. */
+  render: number;
 }
 
 export class RenderMemo {
-  private last = new Map<string, Entry>();
-  private next = new Map<string, Entry>();
+  /**
+   * One map, updated in place: a page's ids mostly stay, so reusing their entries costs a lookup
+   * instead of filling a new map each render (which showed at 10,000 elements).
+   */
+  private entries = new Map<string, Entry>();
+  private render = 1;
+  /** Entries the current render drew or reused. */
+  private drawn = 0;
 
   /** The element as drawn: the last render's when its data is unchanged, else `render()`'s. */
   draw(id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
     const key = memoKey(node);
+    const kept = key === null ? undefined : this.entries.get(id);
     const context = key === null ? "" : contextKey(ctx);
-    const kept = key === null ? undefined : this.last.get(id);
-    if (kept?.key === key && kept.context === context) {
-      this.next.set(id, kept);
-      return { html: kept.html, hash: kept.hash };
+    if (kept && kept.render === this.render - 1 && kept.key === key && kept.context === context) {
+      kept.render = this.render;
+      this.drawn++;
+      return kept;
     }
     const html = render();
-    const drawn = { html, hash: hashString(html) };
-    if (key !== null) this.next.set(id, { context, key, ...drawn });
-    return drawn;
+    const hash = hashString(html);
+    if (key === null) return { html, hash };
+    if (kept) Object.assign(kept, { html, hash, key, context, render: this.render });
+    else this.entries.set(id, { html, hash, key, context, render: this.render });
+    this.drawn++;
+    return { html, hash };
   }
 
   /** Ends a render: what it drew is what the next one can reuse (nothing else is kept). */
   commit(): void {
-    this.last = this.next;
-    this.next = new Map();
+    if (this.entries.size > this.drawn) {
+      for (const [id, entry] of this.entries) if (entry.render !== this.render) this.entries.delete(id);
+    }
+    this.render++;
+    this.drawn = 0;
   }
 }
 

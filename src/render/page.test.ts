@@ -38,10 +38,32 @@ describe("renderTree", () => {
 
   it("keeps an empty sidebar in the page, hidden, so an update can fill it", async () => {
     const tree = renderTree(await roots((st) => void st.write("x")), ctx);
-    expect(tree[1]).toEqual({ id: "el-root-1", html: '<aside id="el-root-1" class="el-root el-sidebar" hidden></aside>', children: [] });
+    const hidden = '<aside id="el-root-1" class="el-root el-sidebar" hidden></aside>';
+    expect(tree[1]).toEqual({ id: "el-root-1", html: hidden, shell: hidden, children: [] });
     const page = renderPage({ title: "T", roots: tree.map((r) => r.html), seq: 4 });
     expect(page).toContain('<aside id="el-root-1" class="el-root el-sidebar" hidden></aside><main id="el-root-0"');
     expect(page).toContain('<input type="hidden" id="el-seq" name="_seq" value="4">');
+  });
+});
+
+describe("block shells", () => {
+  it("are a block's markup with a NUL in each child's place, the children filling those places in its HTML", async () => {
+    const tree = renderTree(await roots((st) => void st.expander("More", () => void st.write("inside"))), ctx);
+    const expander = tree[0].children![0];
+    const [before, after] = expander.shell!.split("\u0000");
+    expect(expander.html).toBe(before + expander.children![0].html + after);
+    expect(before).toContain("More");
+  });
+
+  it("fall back to the whole HTML when the block's own text holds a NUL, so a change inside still reaches the client", async () => {
+    const app = (text: string) => roots((st) => void st.expander("a\u0000b", () => void st.write(text)));
+    const first = renderTree(await app("one"), ctx);
+    const expander = first[0].children![0];
+    expect(expander.shell).toBe(expander.html);
+    const second = renderTree(await app("two"), ctx);
+    const changed = diffTrees(diffTrees(null, first).fingerprints, second).changed;
+    expect(changed.map((node) => node.id)).toEqual([expander.id]);
+    expect(changed[0].html).toContain("two");
   });
 });
 

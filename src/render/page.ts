@@ -26,8 +26,9 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
   const rendered = roots.map((root) => {
     const index = root.path[0];
     const children = presentChildren(root).map((child) => renderedNode(child, ctx, memo));
-    const html = renderRoot(root, ctx, children.map(asHtml)).value || emptyRoot(index);
-    return { id: DOM.root(index), html, children };
+    const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
+    if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
+    return { id: DOM.root(index), ...drawn, children };
   });
   memo?.commit();
   return rendered;
@@ -37,14 +38,38 @@ function renderedNode(node: TreeNode, ctx: RenderContext, memo: RenderMemo | und
   const id = DOM.element(node.path);
   if (node.kind === "element") {
     const draw = () => renderNode(node, ctx).value;
-    return memo ? { id, ...memo.draw(id, node, ctx, draw) } : { id, html: draw() };
+    if (!memo) return { id, html: draw() };
+    const drawn = memo.draw(id, node, ctx, draw);
+    return { id, html: drawn.html, hash: drawn.hash };
   }
   const inner = formContext(node, ctx);
   const children = presentChildren(node).map((child) => renderedNode(child, inner, memo));
-  return { id, html: renderNode(node, ctx, children.map(asHtml)).value, children };
+  return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
 }
 
 const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
+
+/** Marks a child's place in a block's markup (diff.ts's shells use the same character). */
+const SLOT = "\u0000";
+const SLOT_HTML = trustedHtml(SLOT);
+
+/**
+ * Draws a block once with a marker in each child's place, then puts the children's finished HTML
+ * there: the markup around the children (the shell the diff fingerprints) comes without searching
+ * the block's whole HTML for each child. A NUL of the block's own (from text in a label, say) makes
+ * the markers ambiguous: then the block is drawn with its children and its whole HTML is its shell.
+ */
+function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
+  const shell = draw(children.map(() => SLOT_HTML)).value;
+  const parts = shell.split(SLOT);
+  if (parts.length !== children.length + 1) {
+    const html = draw(children.map(asHtml)).value;
+    return { html, shell: html };
+  }
+  let html = parts[0];
+  for (let i = 0; i < children.length; i++) html += children[i].html + parts[i + 1];
+  return { html, shell };
+}
 
 function presentChildren(node: BlockNode): TreeNode[] {
   return node.children.filter((child) => child !== undefined);
