@@ -1,9 +1,14 @@
 // Goal 3, engine cost in Node: one event's rerun + render (with the session's RenderMemo, as the
 // Durable Object renders; `coldRenderMs` draws every element) + diff for apps of 100, 1,000 and
-// 10,000 elements, in wall time and in process CPU time (less disturbed by a noisy host) (median of repeated events on a warm session, first quarter dropped as warm-up).
-// Linear: `linearity` is the cost per element at 10,000 over that at 1,000: at most 2 (a bigger
-// heap's GC shows up as 1.3-1.6 here; a quadratic step would give ~10).
+// 10,000 elements, in wall time and in process CPU time (less disturbed by a noisy host): the
+// median of repeated events on a warm session, first quarter dropped as warm-up, each size in a
+// process of its own.
+// Linear: `linearity` is the cost per element at 10,000 over that at 1,000: at most 2. Every phase
+// grows alike (no step is quadratic, which would give ~10); what grows is the cost of a heap and a
+// working set ten times larger (GC, caches), 1.6-3 on this shared machine from run to run.
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { buildEngine } from "./build.mjs";
 import { median, report, round } from "./lib.mjs";
 
@@ -40,13 +45,22 @@ async function measure(count, events, memo) {
   return Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v.slice(Math.floor(v.length / 4)))]));
 }
 
-// BENCH_SMOKE: a few events per size, for the smoke test.
-const sizes = process.env.BENCH_SMOKE ? [[100, 3], [1000, 3], [10000, 1]] : [[100, 200], [1000, 60], [10000, 12]];
+// Each size runs in a process of its own (this script, with ENGINE_SIZE set): one size's heap
+// and JIT state then never weigh on another's figures. BENCH_SMOKE: a few events per size.
+const sizes = process.env.BENCH_SMOKE ? [[100, 3], [1000, 3], [10000, 1]] : [[100, 300], [1000, 120], [10000, 24]];
+if (process.env.ENGINE_SIZE) {
+  const [count, events] = sizes.find(([count]) => count === Number(process.env.ENGINE_SIZE));
+  const memo = await measure(count, events, true);
+  console.log(JSON.stringify({ memo, cold: await measure(count, events, false) }));
+  process.exit(0);
+}
 const results = {};
 const cold = {};
-for (const [count, events] of sizes) {
-  results[count] = await measure(count, events, true);
-  cold[count] = await measure(count, events, false);
+for (const [count] of sizes) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, ENGINE_SIZE: String(count) }, encoding: "utf8" });
+  const measured = JSON.parse(out.trim().split("\n").pop());
+  results[count] = measured.memo;
+  cold[count] = measured.cold;
 }
 // Process CPU time is the figure judged: wall time on this shared 2-core host swings with its load.
 const linearity = results[10000].cpu / 10000 / (results[1000].cpu / 1000);

@@ -30,7 +30,9 @@ try {
     streamlitGzipKb: STREAMLIT.gzipKb,
   });
 
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  // The flags of the browser tests (test/browser/browser.ts): no GPU, no background traffic.
+  const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args });
   // A first visit (the bare path: served at once with a new tab token, which the extension writes
   // into the address bar) and the tab's own URL (a reload or bookmark), each in a fresh context
   // with a cold cache.
