@@ -18,8 +18,9 @@ const workers = () => (built ??= buildWorkers());
  * SQLite files (default: Miniflare's own temporary directory on disk). `assets`: serve public/
  * through Miniflare's assets router, in front of the Worker as in production; off for the event
  * and memory benchmarks, whose baseline has no router in front (no event touches an asset).
+ * `inspectorPort`: workerd's V8 inspector listens there (profile.mjs).
  */
-export async function startProduct({ persist, assets = false } = {}) {
+export async function startProduct({ persist, assets = false, inspectorPort } = {}) {
   const { worker } = await workers();
   return start({
     modules: true,
@@ -29,6 +30,7 @@ export async function startProduct({ persist, assets = false } = {}) {
     bindings: { EDGELIT_SECRET: SECRET, EDGELIT_ENV: "production", EDGELIT_SESSION_TTL_SECONDS: "86400" },
     ...(assets ? { assets: { directory: path.join(root, "public"), binding: "ASSETS", routerConfig: { has_user_worker: true } } } : {}),
     ...(persist ? { durableObjectsPersist: persist } : {}),
+    ...(inspectorPort ? { inspectorPort } : {}),
   });
 }
 
