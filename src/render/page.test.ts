@@ -4,7 +4,7 @@ import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
 import { html } from "./html";
-import { iconHref, renderPage, renderTree, renderUpdate } from "./page";
+import { drawBlock, iconHref, renderPage, renderTree, renderUpdate } from "./page";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
 
@@ -53,6 +53,15 @@ describe("block shells", () => {
     const [before, after] = expander.shell!.split("\u0000");
     expect(expander.html).toBe(before + expander.children![0].html + after);
     expect(before).toContain("More");
+  });
+
+  it("fall back to the whole HTML when a block does not place each child once, in order", () => {
+    const kids = [{ id: "a", html: "<p>A</p>" }, { id: "b", html: "<p>B</p>" }];
+    expect(drawBlock((c) => html`<div>${c}</div>`, kids)).toEqual({ html: "<div><p>A</p><p>B</p></div>", shell: "<div>\u0000\u0000</div>" });
+    const swapped = drawBlock((c) => html`<div>${c[1]}${c[0]}</div>`, kids);
+    expect(swapped).toEqual({ html: "<div><p>B</p><p>A</p></div>", shell: "<div><p>B</p><p>A</p></div>" });
+    const twice = drawBlock((c) => html`<div>${c}${c[0]}</div>`, kids);
+    expect(twice).toEqual({ html: "<div><p>A</p><p>B</p><p>A</p></div>", shell: "<div><p>A</p><p>B</p><p>A</p></div>" });
   });
 
   it("fall back to the whole HTML when the block's own text holds a NUL, so a change inside still reaches the client", async () => {

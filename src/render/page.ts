@@ -49,25 +49,34 @@ function renderedNode(node: TreeNode, ctx: RenderContext, memo: RenderMemo | und
 
 const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
 
-/** Marks a child's place in a block's markup (diff.ts's shells use the same character). */
-const SLOT = "\u0000";
-const SLOT_HTML = trustedHtml(SLOT);
+/** Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. */
+const slot = (i: number): Html => trustedHtml(`\u0000${i}\u0000`);
+const SLOTS = /\u0000(\d+)\u0000/;
 
 /**
  * Draws a block once with a marker in each child's place, then puts the children's finished HTML
  * there: the markup around the children (the shell the diff fingerprints) comes without searching
- * the block's whole HTML for each child. A NUL of the block's own (from text in a label, say) makes
- * the markers ambiguous: then the block is drawn with its children and its whole HTML is its shell.
+ * the block's whole HTML for each child. Markers that are not each child once, in order (a renderer
+ * that reorders or repeats its children), or a NUL of the block's own text, fall back to drawing
+ * the block with its children, its whole HTML then standing for its shell.
  */
-function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
-  const shell = draw(children.map(() => SLOT_HTML)).value;
-  const parts = shell.split(SLOT);
-  if (parts.length !== children.length + 1) {
+export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
+  const pieces = draw(children.map((_, i) => slot(i))).value.split(SLOTS);
+  // split with a capture group alternates markup and the captured child numbers.
+  // A NUL left in the markup would make the shell ambiguous (a NUL moving across a child's place
+  // would go unseen): such a block, too, takes the fallback.
+  let exact = pieces.length === 2 * children.length + 1 && !pieces[0].includes("\u0000");
+  for (let i = 0; exact && i < children.length; i++) exact = pieces[2 * i + 1] === String(i) && !pieces[2 * i + 2].includes("\u0000");
+  if (!exact) {
     const html = draw(children.map(asHtml)).value;
     return { html, shell: html };
   }
-  let html = parts[0];
-  for (let i = 0; i < children.length; i++) html += children[i].html + parts[i + 1];
+  let html = pieces[0];
+  let shell = pieces[0];
+  for (let i = 0; i < children.length; i++) {
+    html += children[i].html + pieces[2 * i + 2];
+    shell += "\u0000" + pieces[2 * i + 2];
+  }
   return { html, shell };
 }
 
