@@ -1,34 +1,107 @@
 #!/usr/bin/env node
 /**
- * Builds the served extension from its readable source: src/client/edgelit.js, minified, becomes
- * public/_edgelit/edgelit-0.1.0.js (committed, so a fresh clone serves it without a build).
- * Comments and long names cost the first load about 1.7 KB gzipped, a tenth of its budget.
- *   npm run build:client          write it
- *   npm run build:client -- --check   exit 1 when the committed file is out of date
+ * Builds the served client assets from their readable sources in src/client/: the htmx extension
+ * (edgelit.js, minified), the stylesheet (edgelit.css, minified) and the default page icon. Each
+ * is written to public/_edgelit/ under a name that carries a hash of its content, because those
+ * files are cached for a year as immutable: a deploy that changes one gives it a new name, so no
+ * browser keeps running an old copy. The names go to src/wire/assets.ts, which the pages use.
+ * The outputs are committed, so a fresh clone serves them without a build. Comments and long
+ * names would cost the first load about 2 KB gzipped, a tenth of its budget.
+ *   npm run build:client              write them (and remove the previous builds)
+ *   npm run build:client -- --check   exit 1 when what is committed is out of date
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { transform } from "esbuild";
 
-const source = fileURLToPath(new URL("../src/client/edgelit.js", import.meta.url));
-const target = fileURLToPath(new URL("../public/_edgelit/edgelit-0.1.0.js", import.meta.url));
+const from = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const PUBLIC_DIR = from("public/_edgelit");
+const URL_DIR = "/_edgelit";
+const MANIFEST = from("src/wire/assets.ts");
 
-/** The served text for the current source. */
-export async function buildClient() {
-  const { code } = await transform(readFileSync(source, "utf8"), { minify: true, target: "es2020", legalComments: "none" });
-  return `/* Edgelit's htmx extension, built from src/client/edgelit.js (npm run build:client). */\n${code}`;
+/** Each asset: its key in ASSET, its source, its served base name, and how it is built. */
+const ASSETS = [
+  {
+    key: "extension",
+    source: "src/client/edgelit.js",
+    name: "edgelit",
+    ext: "js",
+    build: async (text) => {
+      const { code } = await transform(text, { minify: true, target: "es2020", legalComments: "none" });
+      return `/* Edgelit's htmx extension, built from src/client/edgelit.js (npm run build:client). */\n${code}`;
+    },
+  },
+  {
+    key: "stylesheet",
+    source: "src/client/edgelit.css",
+    name: "edgelit",
+    ext: "css",
+    build: async (text) => (await transform(text, { loader: "css", minify: true, legalComments: "none" })).code,
+  },
+  { key: "icon", source: "src/client/icon.svg", name: "icon", ext: "svg", build: async (text) => text },
+];
+
+/** A served name for `text`: `<name>.<first 10 hex digits of its SHA-256>.<ext>`. */
+function hashedName(asset, text) {
+  return `${asset.name}.${createHash("sha256").update(text).digest("hex").slice(0, 10)}.${asset.ext}`;
+}
+
+/** A file in public/_edgelit/ that some build of `asset` wrote. */
+function isBuildOf(asset, file) {
+  return new RegExp(`^${asset.name}\\.[0-9a-f]{10}\\.${asset.ext}$`).test(file);
+}
+
+/** What the current sources build to: each served file's name and text, and the manifest. */
+export async function planClient() {
+  const files = {};
+  const urls = {};
+  for (const asset of ASSETS) {
+    const text = await asset.build(readFileSync(from(asset.source), "utf8"));
+    const name = hashedName(asset, text);
+    files[name] = text;
+    urls[asset.key] = `${URL_DIR}/${name}`;
+  }
+  const entries = Object.entries(urls).map(([key, url]) => `  ${key}: "${url}",`);
+  const manifest = [
+    "// Written by scripts/build-client.mjs (npm run build:client); do not edit. The client assets'",
+    "// served names carry a hash of their content, so they can be cached for good.",
+    "export const BUILT_ASSET = {",
+    ...entries,
+    "} as const;",
+    "",
+  ].join("\n");
+  return { files, manifest };
+}
+
+/** What differs between the plan and what is on disk (empty when up to date). */
+export function staleClient({ files, manifest }) {
+  const problems = [];
+  for (const [name, text] of Object.entries(files)) {
+    const path = `${PUBLIC_DIR}/${name}`;
+    if (!existsSync(path) || readFileSync(path, "utf8") !== text) problems.push(`${path} is missing or differs`);
+  }
+  for (const file of readdirSync(PUBLIC_DIR)) {
+    if (!(file in files) && ASSETS.some((asset) => isBuildOf(asset, file))) problems.push(`${PUBLIC_DIR}/${file} is an old build`);
+  }
+  if (!existsSync(MANIFEST) || readFileSync(MANIFEST, "utf8") !== manifest) problems.push(`${MANIFEST} is out of date`);
+  return problems;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const built = await buildClient();
+  const plan = await planClient();
   if (process.argv.includes("--check")) {
-    const current = readFileSync(target, "utf8");
-    if (current !== built) {
-      console.error(`${target} is out of date: run npm run build:client`);
+    const problems = staleClient(plan);
+    if (problems.length > 0) {
+      console.error(`${problems.join("\n")}\nRun npm run build:client.`);
       process.exit(1);
     }
   } else {
-    writeFileSync(target, built);
-    console.log(`wrote ${target} (${built.length} bytes)`);
+    for (const file of readdirSync(PUBLIC_DIR)) {
+      if (!(file in plan.files) && ASSETS.some((asset) => isBuildOf(asset, file))) unlinkSync(`${PUBLIC_DIR}/${file}`);
+    }
+    for (const [name, text] of Object.entries(plan.files)) writeFileSync(`${PUBLIC_DIR}/${name}`, text);
+    writeFileSync(MANIFEST, plan.manifest);
+    console.log(`wrote ${Object.keys(plan.files).join(", ")} and src/wire/assets.ts`);
   }
 }

@@ -1,12 +1,19 @@
-// The served extension is a build of src/client/edgelit.js; this keeps the two from drifting.
-import { readFileSync } from "node:fs";
+// The served client assets are builds of src/client/; this keeps them from drifting, and keeps
+// their names tied to their content (they are cached for a year as immutable).
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without type declarations
-import { buildClient } from "../../scripts/build-client.mjs";
+import { planClient, staleClient } from "../../scripts/build-client.mjs";
+import { ASSET } from "../wire";
 
 describe("client build", () => {
-  it("public/_edgelit/edgelit-0.1.0.js is the current build of src/client/edgelit.js (npm run build:client)", async () => {
-    const served = readFileSync(new URL("../../public/_edgelit/edgelit-0.1.0.js", import.meta.url), "utf8");
-    expect(served).toBe(await buildClient());
+  it("public/_edgelit/ holds the current builds of src/client/ and no old ones (npm run build:client)", async () => {
+    expect(staleClient(await planClient())).toEqual([]);
+  });
+
+  it("names each built asset by a hash of its content, and the pages use those names", async () => {
+    const { files } = await planClient();
+    const names = Object.keys(files);
+    expect(names.map((name) => name.replace(/\.[0-9a-f]{10}\./, ".#."))).toEqual(["edgelit.#.js", "edgelit.#.css", "icon.#.svg"]);
+    expect([ASSET.extension, ASSET.stylesheet, ASSET.icon]).toEqual(names.map((name) => `/_edgelit/${name}`));
   });
 });

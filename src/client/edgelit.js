@@ -1,5 +1,5 @@
 /*
- * edgelit-0.1.0.js: Edgelit's htmx 4 extension, registered as "edgelit". Loaded after htmx.
+ * edgelit.js: Edgelit's htmx 4 extension, registered as "edgelit". Loaded after htmx.
  * The page works without it (and without any script); it makes six things right:
  *
  * 1. Values the server changed show. htmx's morph sets an input's .value only when it is not

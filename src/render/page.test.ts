@@ -4,6 +4,7 @@ import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
 import { html } from "./html";
+import { ASSET } from "../wire";
 import { drawBlock, iconHref, renderPage, renderTree, renderUpdate } from "./page";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
@@ -103,7 +104,7 @@ describe("renderPage icon", () => {
   const page = (icon?: string) => renderPage({ title: "T", roots: [""], seq: 1, icon });
 
   it("uses Edgelit's icon unless setPageConfig sets pageIcon", () => {
-    expect(page()).toContain('<link rel="icon" href="/_edgelit/icon.svg">');
+    expect(page()).toContain(`<link rel="icon" href="${ASSET.icon}">`);
     expect(page("/static/logo.png")).toContain('<link rel="icon" href="/static/logo.png">');
     expect(page("https://example.com/i.png")).toContain('<link rel="icon" href="https://example.com/i.png">');
   });

@@ -2,6 +2,7 @@
  * The wire vocabulary: every route, form field, header, DOM-id rule and event name the browser and
  * the server share. Nothing else spells them.
  */
+import { BUILT_ASSET } from "./assets";
 
 /** Form fields of an event post. A widget's own value is posted under its widget id. */
 export const FIELD = {
@@ -45,13 +46,14 @@ export const HEADER = {
  */
 export const PAGE_URL_ATTR = "data-el-url";
 
-/** Static assets, served by Workers static assets from public/. Versioned names: cached forever. */
+/**
+ * Static assets, served by Workers static assets from public/ and cached forever: htmx under its
+ * version, the rest (extension, stylesheet, and `icon`, the page icon when an app sets no
+ * `pageIcon`) under names that carry a hash of their content (scripts/build-client.mjs).
+ */
 export const ASSET = {
   htmx: "/_edgelit/htmx-4.0.1.min.js",
-  extension: "/_edgelit/edgelit-0.1.0.js",
-  stylesheet: "/_edgelit/edgelit-0.1.0.css",
-  /** The page icon when an app sets no `pageIcon`. */
-  icon: "/_edgelit/icon.svg",
+  ...BUILT_ASSET,
 } as const;
 
 /** DOM ids. Elements are addressed by delta path, widgets by identity. */
