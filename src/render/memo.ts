@@ -31,7 +31,10 @@ export class RenderMemo {
   /** Entries the current render drew or reused. */
   private drawn = 0;
 
-  /** The element as drawn: the last render's when its data is unchanged, else `render()`'s. */
+  /**
+   * The element as drawn: the last render's when its data is unchanged, else `render()`'s. Read
+   * the result at once: the memo reuses its entry objects.
+   */
   draw(id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
     const key = memoKey(node);
     const kept = key === null ? undefined : this.entries.get(id);
