@@ -47,9 +47,10 @@ function hashedName(asset, text) {
   return `${asset.name}.${createHash("sha256").update(text).digest("hex").slice(0, 10)}.${asset.ext}`;
 }
 
-/** A file in public/_edgelit/ that some build of `asset` wrote. */
-function isBuildOf(asset, file) {
-  return new RegExp(`^${asset.name}\\.[0-9a-f]{10}\\.${asset.ext}$`).test(file);
+/** Files in public/_edgelit/ that an earlier build wrote and the current one does not. */
+function oldBuilds(files) {
+  const built = (file) => ASSETS.some((asset) => new RegExp(`^${asset.name}\\.[0-9a-f]{10}\\.${asset.ext}$`).test(file));
+  return readdirSync(PUBLIC_DIR).filter((file) => !(file in files) && built(file));
 }
 
 /** What the current sources build to: each served file's name and text, and the manifest. */
@@ -81,9 +82,7 @@ export function staleClient({ files, manifest }) {
     const path = `${PUBLIC_DIR}/${name}`;
     if (!existsSync(path) || readFileSync(path, "utf8") !== text) problems.push(`${path} is missing or differs`);
   }
-  for (const file of readdirSync(PUBLIC_DIR)) {
-    if (!(file in files) && ASSETS.some((asset) => isBuildOf(asset, file))) problems.push(`${PUBLIC_DIR}/${file} is an old build`);
-  }
+  for (const file of oldBuilds(files)) problems.push(`${PUBLIC_DIR}/${file} is an old build`);
   if (!existsSync(MANIFEST) || readFileSync(MANIFEST, "utf8") !== manifest) problems.push(`${MANIFEST} is out of date`);
   return problems;
 }
@@ -97,9 +96,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.exit(1);
     }
   } else {
-    for (const file of readdirSync(PUBLIC_DIR)) {
-      if (!(file in plan.files) && ASSETS.some((asset) => isBuildOf(asset, file))) unlinkSync(`${PUBLIC_DIR}/${file}`);
-    }
+    for (const file of oldBuilds(plan.files)) unlinkSync(`${PUBLIC_DIR}/${file}`);
     for (const [name, text] of Object.entries(plan.files)) writeFileSync(`${PUBLIC_DIR}/${name}`, text);
     writeFileSync(MANIFEST, plan.manifest);
     console.log(`wrote ${Object.keys(plan.files).join(", ")} and src/wire/assets.ts`);
