@@ -29,7 +29,8 @@
   const SEQ_FIELD = "_seq";
   const NOTICE_ID = "el-notice";
   const url = document.body.dataset.elUrl; // the page's address with its tab token (PAGE_URL_ATTR)
-  if (url) history.replaceState(history.state, "", url + location.hash);
+  // (Only when it differs: replaceState costs a few ms of a first load, even for the same URL.)
+  if (url && url !== location.pathname + location.search) history.replaceState(history.state, "", url + location.hash);
   let posted = null; // the body of the event whose response is being swapped
   const serverWrote = new WeakMap(); // focused field -> the value the server put there
   let focusTrail = null; // ids of the focused element and its ancestors, before the swap
