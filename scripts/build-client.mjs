@@ -19,6 +19,9 @@ const from = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const PUBLIC_DIR = from("public/_edgelit");
 const URL_DIR = "/_edgelit";
 const MANIFEST = from("src/wire/assets.ts");
+const INLINE_MODULE = from("src/wire/inline-assets.ts");
+/** The served copy of htmx (public/_edgelit/), inlined with the built assets on a first visit. */
+const HTMX = from("public/_edgelit/htmx-4.0.1.min.js");
 
 /** Each asset: its key in ASSET, its source, its served base name, and how it is built. */
 const ASSETS = [
@@ -72,11 +75,38 @@ export async function planClient() {
     "} as const;",
     "",
   ].join("\n");
-  return { files, manifest };
+  return { files, manifest, inline: inlineModule(files, urls) };
+}
+
+/**
+ * src/wire/inline-assets.ts: what a browser's first visit gets inline (its cache is empty, so
+ * linked files would cost a round trip after the HTML): the stylesheet, and one module script of
+ * htmx then the extension, with `htmx` made global as the linked htmx.min.js makes it (a module's
+ * top-level `var` is its own). Why a module: src/render/page.ts, inlineScripts. The CSP sources
+ * allow exactly these texts. A text that could end its element early is refused here rather than
+ * served broken.
+ */
+function inlineModule(files, urls) {
+  const text = (key) => files[urls[key].slice(URL_DIR.length + 1)];
+  const script = `${readFileSync(HTMX, "utf8")}\n;globalThis.htmx = htmx;\n${text("extension")}`;
+  const inline = { script, stylesheet: text("stylesheet") };
+  for (const [key, body] of Object.entries(inline)) {
+    if (/<\/?(script|style)|<!--/i.test(body)) throw new Error(`The inline ${key} contains markup that would end its element early; it cannot be inlined.`);
+  }
+  const hash = (body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`;
+  return [
+    "// Written by scripts/build-client.mjs (npm run build:client); do not edit. What a browser's first",
+    "// visit gets inline instead of linked (src/render/page.ts), and the CSP sources that allow exactly",
+    "// these texts (src/edge/respond.ts).",
+    `export const INLINE_ASSET = ${JSON.stringify(inline, null, 2)} as const;`,
+    "",
+    `export const INLINE_CSP = ${JSON.stringify({ script: hash(inline.script), style: hash(inline.stylesheet) })} as const;`,
+    "",
+  ].join("\n");
 }
 
 /** What differs between the plan and what is on disk (empty when up to date). */
-export function staleClient({ files, manifest }) {
+export function staleClient({ files, manifest, inline }) {
   const problems = [];
   for (const [name, text] of Object.entries(files)) {
     const path = `${PUBLIC_DIR}/${name}`;
@@ -84,6 +114,7 @@ export function staleClient({ files, manifest }) {
   }
   for (const file of oldBuilds(files)) problems.push(`${PUBLIC_DIR}/${file} is an old build`);
   if (!existsSync(MANIFEST) || readFileSync(MANIFEST, "utf8") !== manifest) problems.push(`${MANIFEST} is out of date`);
+  if (!existsSync(INLINE_MODULE) || readFileSync(INLINE_MODULE, "utf8") !== inline) problems.push(`${INLINE_MODULE} is out of date`);
   return problems;
 }
 
@@ -99,6 +130,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const file of oldBuilds(plan.files)) unlinkSync(`${PUBLIC_DIR}/${file}`);
     for (const [name, text] of Object.entries(plan.files)) writeFileSync(`${PUBLIC_DIR}/${name}`, text);
     writeFileSync(MANIFEST, plan.manifest);
-    console.log(`wrote ${Object.keys(plan.files).join(", ")} and src/wire/assets.ts`);
+    writeFileSync(INLINE_MODULE, plan.inline);
+    console.log(`wrote ${Object.keys(plan.files).join(", ")}, src/wire/assets.ts and src/wire/inline-assets.ts`);
   }
 }
