@@ -33,6 +33,8 @@ export interface SessionCall {
   token?: string;
   /** The page, URL query and st.context facts of this request (src/edge/pages.ts). */
   request?: RequestInfo;
+  /** A page load: how it carries its stylesheet and scripts (inline on a browser's first visit). */
+  assets?: "inline" | "linked";
 }
 
 export interface EventCall extends SessionCall {
@@ -115,14 +117,14 @@ export class Session extends DurableObject<Env> {
       view.shown = true;
       await this.ctx.storage.put(KEY.view, stored(view));
       this.view = view;
-      return { kind: "html", html: renderPage({ ...view, roots: drawn }) };
+      return { kind: "html", html: renderPage({ ...view, roots: drawn, assets: call.assets }) };
     }
     const outcome = await this.guarded(call.appPath, (session) => session.load(call.request));
     const address = addressOf(call, outcome);
     const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
     const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true);
     await this.save(next);
-    return { kind: "html", html: renderPage(next) };
+    return { kind: "html", html: renderPage({ ...next, assets: call.assets }) };
   }
 
   private async applyEvent(call: EventCall): Promise<Reply> {

@@ -47,6 +47,8 @@ async function openPage(c: Ctx, route: Route): Promise<Response> {
   const url = new URL(c.req.url);
   const headers = new Headers();
   let browserId = await readBrowserId(c, secret.secret);
+  // No valid cookie: this browser's first visit, so its cache holds none of our files either.
+  const assets = browserId ? "linked" : "inline";
   if (!browserId) {
     const issued = await issueBrowserId(url, secret.secret);
     browserId = issued.id;
@@ -55,7 +57,7 @@ async function openPage(c: Ctx, route: Route): Promise<Response> {
   // A first visit is served at once with a new tab token (issue 7: no redirect round trip).
   const token = readTabToken(url) ?? randomId();
   const csrf = await csrfToken(secret.secret, browserId, token);
-  const call = { appPath: route.appPath, action: eventAction(route.page, token), csrf, token, request: pageRequest(c, url, route) };
+  const call = { appPath: route.appPath, action: eventAction(route.page, token), csrf, token, request: pageRequest(c, url, route), assets } as const;
   const reply = await c.env.SESSION.getByName(sessionName(browserId, token, route.appPath)).page(call);
   if (reply.kind !== "html") throw new Error(`A page load answered "${reply.kind}".`);
   return htmlResponse(reply.html, 200, headers);

@@ -1,17 +1,20 @@
 /** Responses of the Worker: security headers on everything, and refusals in the caller's terms. */
 import { renderErrorPage, renderNotice } from "../render/page";
+import { INLINE_CSP } from "../wire/inline-assets";
 import type { Rejection } from "./event";
 
 /**
- * Scripts and styles come from this origin only. `style-src-attr 'unsafe-inline'` lets elements
- * use style attributes (column widths, container heights) while `<style>` elements stay blocked;
- * htmx's injected indicator CSS is off (includeIndicatorCSS:false) and lives in our stylesheet.
+ * Scripts and styles come from this origin only, or are Edgelit's own inlined on a first visit,
+ * allowed by the hash of their exact text (INLINE_CSP). `style-src-attr 'unsafe-inline'` lets
+ * elements use style attributes (column widths, container heights) while any other `<style>`
+ * element stays blocked; htmx's injected indicator CSS is off (includeIndicatorCSS:false) and
+ * lives in our stylesheet.
  */
 const CSP = [
   "default-src 'self'",
   "img-src 'self' data:",
-  "script-src 'self'",
-  "style-src 'self'",
+  `script-src 'self' ${INLINE_CSP.script}`,
+  `style-src 'self' ${INLINE_CSP.style}`,
   "style-src-attr 'unsafe-inline'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

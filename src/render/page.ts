@@ -5,6 +5,7 @@
 import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
 import type { PageConfig } from "../runtime/run";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, PARTIAL, SYNC } from "../wire";
+import { INLINE_ASSET } from "../wire/inline-assets";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
 import type { RenderMemo } from "./memo";
@@ -13,9 +14,11 @@ import { formContext, renderNode, renderRoot } from "./tree";
 /**
  * htmx settings: our stylesheet carries the indicator CSS (the CSP forbids injected styles).
  * History is on for the HX-Replace-Url/HX-Push-Url answers (query writes, page switches); Back and
- * Forward then reload, so every page shown is a run with its own URL's query (R132).
+ * Forward then reload, so every page shown is a run with its own URL's query (R132). Written as
+ * JSON, which htmx reads with JSON.parse: its `key:value` form goes through a regular expression
+ * whose first use cost about 15 ms of a first load at 6x CPU throttling (issue 7).
  */
-const HTMX_CONFIG = "includeIndicatorCSS:false, history:reload";
+const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, history: "reload" });
 
 /**
  * Each root, and under it every node, rendered with its DOM id, for the page and the diff. Each
@@ -101,6 +104,12 @@ export interface PageView {
   url?: string;
   /** `setPageConfig({ pageIcon })`: an emoji (or other short text), or an image URL. */
   icon?: string;
+  /**
+   * "inline": the stylesheet and scripts travel in the page, for a browser's first visit (its cache
+   * is empty: linked files would cost a second round trip after the HTML). "linked" (default):
+   * they are referenced, and cached for good after the first load.
+   */
+  assets?: "inline" | "linked";
 }
 
 export function renderPage(view: PageView): string {
@@ -110,8 +119,21 @@ export function renderPage(view: PageView): string {
     [PAGE_URL_ATTR]: view.url,
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
-  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div></body>`;
-  return document(view.title, body, true, view.theme, view.icon);
+  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div>${view.assets === "inline" ? inlineScripts() : ""}</body>`;
+  return document(view.title, body, view.assets === "inline" ? "inline" : "linked", view.theme, view.icon);
+}
+
+/**
+ * The scripts of a first visit, after the content: one module script (htmx, then the extension).
+ * Like the deferred linked scripts it runs once the document is parsed, before DOMContentLoaded;
+ * being prepared asynchronously, it leaves the browser a moment to paint the parsed page first (a
+ * classic inline script would run inside the parse, before any paint). HTML does not promise that
+ * paint, but Chromium made it first in every load the benchmark traced. Then the files themselves
+ * are prefetched at low priority, so the next page load (the cookie now set) finds them cached.
+ */
+function inlineScripts(): Html {
+  const prefetch = [ASSET.stylesheet, ASSET.htmx, ASSET.extension].map((href) => html`<link rel="prefetch" href="${href}">`);
+  return html`<script type="module">${trustedHtml(INLINE_ASSET.script)}</script>${prefetch}`;
 }
 
 /**
@@ -151,7 +173,7 @@ export function renderNotice(message: string): Html {
 /** A full error page, for requests made without htmx (JavaScript off, or a direct request). */
 export function renderErrorPage(title: string, message: string, back?: string): string {
   const link = back ? html`<p><a href="${back}">Back to the app</a></p>` : "";
-  return document(title, html`<body class="el-page"><main class="el-root el-main"><h1>${title}</h1><p class="el-alert el-error" role="alert">${message}</p>${link}</main></body>`, false);
+  return document(title, html`<body class="el-page"><main class="el-root el-main"><h1>${title}</h1><p class="el-alert el-error" role="alert">${message}</p>${link}</main></body>`, "none");
 }
 
 /** A default title from the page path: "/seeds/counter" → "counter". */
@@ -167,12 +189,15 @@ function partial(id: string, swap: string, content: Html | string): Html {
   return html`<${PARTIAL.tag}${attrs({ "hx-target": `#${id}`, "hx-swap": swap })}>${content}</${PARTIAL.tag}>`;
 }
 
-function document(title: string, body: Html, scripts: boolean, theme?: PageConfig["theme"], icon?: string): string {
-  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="icon" href="${iconHref(icon)}"><link rel="stylesheet" href="${ASSET.stylesheet}">${
-    scripts
-      ? html`<meta name="htmx-config" content="${HTMX_CONFIG}"><script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`
-      : ""
-  }`;
+/**
+ * `scripts`: "linked" (deferred files), "inline" (the body ends with them: inlineScripts) or
+ * "none" (an error page). The stylesheet is inline exactly when the scripts are.
+ */
+function document(title: string, body: Html, scripts: "linked" | "inline" | "none", theme?: PageConfig["theme"], icon?: string): string {
+  const style = scripts === "inline" ? html`<style>${trustedHtml(INLINE_ASSET.stylesheet)}</style>` : html`<link rel="stylesheet" href="${ASSET.stylesheet}">`;
+  const config = scripts === "none" ? "" : html`<meta name="htmx-config" content="${HTMX_CONFIG}">`;
+  const linked = scripts === "linked" ? html`<script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>` : "";
+  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="icon" href="${iconHref(icon)}">${style}${config}${linked}`;
   // The stylesheet reads data-theme; without it the page follows prefers-color-scheme.
   const pinned = theme === "light" || theme === "dark" ? ` data-theme="${theme}"` : "";
   return `<!doctype html><html lang="en"${pinned}><head>${head.value}</head>${body.value}</html>`;

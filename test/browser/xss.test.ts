@@ -3,6 +3,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { XSS_CORPUS } from "../../examples/e2e/xss";
+import { INLINE_ASSET } from "../../src/wire/inline-assets";
 import { pageText, useBrowser, visibleText } from "./browser";
 
 const browser = useBrowser();
@@ -14,11 +15,20 @@ const TRAP = `
   document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
 `;
 
-/** What an injection would leave in the DOM, whether or not it ran (runs in the page). */
-const INJECTED = `(() => {
+/**
+ * What an injection would leave in the DOM, whether or not it ran (runs in the page). Edgelit's
+ * own scripts and stylesheet are the only ones allowed: linked from /_edgelit/, or, on a first
+ * visit, inline with exactly the texts of src/wire/inline-assets.ts.
+ */
+const INJECTED = `((ours) => {
   const found = [];
   for (const script of document.querySelectorAll("script")) {
-    if (!/^\\/_edgelit\\//.test(new URL(script.src || "x:", location.href).pathname) || script.textContent.trim()) found.push("script " + script.outerHTML.slice(0, 80));
+    const linked = /^\\/_edgelit\\//.test(new URL(script.src || "x:", location.href).pathname) && !script.textContent.trim();
+    const inline = !script.src && script.type === "module" && script.textContent === ours.script;
+    if (!linked && !inline) found.push("script " + script.outerHTML.slice(0, 80));
+  }
+  for (const style of document.querySelectorAll("style")) {
+    if (style.textContent !== ours.stylesheet) found.push("style " + style.outerHTML.slice(0, 80));
   }
   for (const el of document.querySelectorAll("*")) {
     for (const attr of el.attributes) {
@@ -31,7 +41,7 @@ const INJECTED = `(() => {
     for (const el of document.querySelectorAll(tag)) found.push("element " + el.outerHTML.slice(0, 80));
   }
   return { found, flag: window.__xss, csp: window.__csp };
-})()`;
+})(${JSON.stringify(INLINE_ASSET)})`;
 
 interface Traps {
   dialogs: string[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, SESSION_PARAM } from "../../src/wire";
+import { INLINE_ASSET, INLINE_CSP } from "../../src/wire/inline-assets";
 import { addressOf, ORIGIN, TestBrowser, textOf } from "./client";
 
 describe("routing", () => {
@@ -34,17 +35,19 @@ describe("routing", () => {
     expect(response.headers.get("Content-Type")).toContain("text/html");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const csp = response.headers.get("Content-Security-Policy")!;
-    for (const rule of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "img-src 'self' data:"]) {
+    // Scripts and styles: this origin's files, or the exact texts a first visit carries inline.
+    for (const rule of ["default-src 'self'", `script-src 'self' ${INLINE_CSP.script};`, `style-src 'self' ${INLINE_CSP.style};`, "frame-ancestors 'none'", "img-src 'self' data:"]) {
       expect(csp).toContain(rule);
     }
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain(`<script src="${ASSET.htmx}" defer></script>`);
-    expect(html).toContain(`<script src="${ASSET.extension}" defer></script>`);
-    expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
-    expect(html).toContain('<meta name="htmx-config" content="includeIndicatorCSS:false, history:reload">');
+    // A first visit (no cookie yet): the stylesheet and the scripts travel in the page.
+    expect(html).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
+    expect(html).toContain(`<script type="module">${INLINE_ASSET.script}</script>`);
+    expect(html).not.toContain("<script src=");
+    expect(html).toContain('<meta name="htmx-config" content="{&quot;includeIndicatorCSS&quot;:false,&quot;history&quot;:&quot;reload&quot;}">');
     expect(html).toContain('hx-include:inherited="#el-seq"');
     expect(html).toContain('hx-sync:inherited="body:queue all"');
     expect(html).toContain('<input type="hidden" id="el-seq" name="_seq" value="1">');
@@ -53,6 +56,31 @@ describe("routing", () => {
     // Every widget is a plain form that posts to the page without JavaScript.
     expect(html).toMatch(/<form method="post" action="\/seeds\/counter\?_s=[^"]+"/);
     expect(textOf(html)).toContain("Count = 0");
+  });
+
+  it("issue 7: inlines the stylesheet and scripts only for a browser without the cookie; later loads link the cached files", async () => {
+    const browser = new TestBrowser();
+    const first = await (await browser.fetch("/seeds/counter")).text();
+    expect(first).toContain('<script type="module">');
+    for (const href of [ASSET.stylesheet, ASSET.htmx, ASSET.extension]) expect(first).toContain(`<link rel="prefetch" href="${href}">`);
+    // The same browser (its cookie now set), a new tab and a reload of the first: linked files.
+    const tab = await browser.fetch("/seeds/counter");
+    const reload = await browser.fetch(addressOf(first));
+    for (const response of [tab, reload]) {
+      expect(response.headers.get("Set-Cookie")).toBeNull();
+      const html = await response.text();
+      expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
+      expect(html).toContain(`<script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`);
+      expect(html).not.toContain("<style>");
+      expect(html).not.toContain('type="module"');
+      expect(html).not.toContain('rel="prefetch"');
+    }
+    // A forged cookie is no cookie: a first visit again, with a new one.
+    const forged = new TestBrowser();
+    forged.cookie = `${"a".repeat(22)}.${"b".repeat(43)}`;
+    const response = await forged.fetch("/seeds/counter");
+    expect(response.headers.get("Set-Cookie")).toContain("edgelit_browser=");
+    expect(await response.text()).toContain('<script type="module">');
   });
 
   it("answers 404 for unknown paths and 405 for wrong methods", async () => {
