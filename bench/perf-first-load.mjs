@@ -1,7 +1,9 @@
-// Goal 4, first load of the seed counter: bytes (HTML + JS + CSS, gzip) and, in Chromium with 6x
-// CPU throttling at 400 kbit/s and 400 ms RTT (CDP), whether content paints before any script
-// could run, the load event time and the script time. Streamlit's figures (measured outside this
-// run on the same profile) are printed beside ours as the reference.
+// Goal 4, first load of the seed counter: bytes (HTML + JS + CSS, gzip; a first visit's one page
+// with everything inline, and a later visit's page plus the files it links, the larger counting)
+// and, in Chromium with 6x CPU throttling at 400 kbit/s and 400 ms RTT (CDP), whether the content
+// painted before any script ran (from a trace: first contentful paint against the first script's
+// evaluation), the load event time and the script time. Streamlit's figures (measured outside
+// this run on the same profile) are printed beside ours as the reference.
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { BenchBrowser, report, round, startProduct } from "./lib.mjs";
@@ -12,12 +14,20 @@ const NETWORK = { offline: false, latency: 400, downloadThroughput: 400_000 / 8,
 const server = await startProduct({ assets: true });
 let browser;
 try {
-  // Bytes: the page as a first visit gets it, and every script and stylesheet it references.
+  // Bytes: the page as a first visit gets it (stylesheet and scripts inline), and as a later
+  // visit does (the same browser, its cookie set): the HTML plus every file it links.
   const client = new BenchBrowser(server.url);
   const page = await client.open("/seeds/counter");
-  const assets = [...page.html.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]);
-  let gzipBytes = gzipSync(page.html).length;
-  for (const asset of assets) gzipBytes += gzipSync(Buffer.from(await (await fetch(server.url + asset)).arrayBuffer())).length;
+  const linked = await client.open("/seeds/counter");
+  const weigh = async (html) => {
+    const assets = [...html.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]);
+    let bytes = gzipSync(html).length;
+    for (const asset of assets) bytes += gzipSync(Buffer.from(await (await fetch(server.url + asset)).arrayBuffer())).length;
+    return { bytes, files: assets.length + 1 };
+  };
+  const firstVisit = await weigh(page.html);
+  const laterVisit = await weigh(linked.html);
+  const gzipBytes = Math.max(firstVisit.bytes, laterVisit.bytes);
   report({
     name: "first-load-bytes",
     value: gzipBytes,
@@ -26,7 +36,10 @@ try {
     goal: "<= 20 KB gzip (ratio <= 1)",
     ok: gzipBytes <= 20 * 1024,
     unit: "bytes gzip",
-    files: assets.length + 1,
+    firstVisitBytes: firstVisit.bytes,
+    firstVisitFiles: firstVisit.files,
+    linkedBytes: laterVisit.bytes,
+    linkedFiles: laterVisit.files,
     streamlitGzipKb: STREAMLIT.gzipKb,
   });
 
@@ -68,29 +81,44 @@ async function loadIn(browser, url) {
     await cdp.send("Network.emulateNetworkConditions", NETWORK);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
     await cdp.send("Performance.enable");
+    // A trace tells when the first script of the document starts, inline or linked, and when the
+    // first contentful paint came, on one clock.
+    await browser.startTracing(tab, { categories: ["devtools.timeline", "loading", "blink.user_timing", "v8"] });
     await tab.goto(url, { waitUntil: "load" });
+    const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const t = await tab.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
-      // Deferred scripts run in document order once parsing is done: none runs before the first
-      // one in the document has arrived and the parser has finished.
-      const firstSrc = document.scripts[0]?.src;
-      const firstScript = performance.getEntriesByType("resource").find((r) => r.name === firstSrc);
       return {
         load: nav.loadEventStart,
-        fcpMs: fcp,
-        firstScriptRunMs: Math.max(nav.domInteractive, firstScript?.responseEnd ?? 0),
-        redirectEndMs: nav.redirectEnd,
+        domContentLoadedMs: nav.domContentLoadedEventStart,
         htmlEndMs: nav.responseEnd,
         text: document.querySelector("main")?.textContent ?? "",
         resources: performance.getEntriesByType("resource").map((r) => [r.name.split("/").pop(), Math.round(r.startTime), Math.round(r.responseEnd)]),
       };
     });
+    const { fcpMs, firstScriptRunMs } = paintAndScript(trace, url);
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-    const contentBeforeScript = t.fcpMs !== null && t.fcpMs <= t.firstScriptRunMs && t.text.replace(/\s+/g, " ").includes("Count = 0");
+    const contentBeforeScript = fcpMs !== null && firstScriptRunMs !== null && fcpMs <= firstScriptRunMs && t.text.replace(/\s+/g, " ").includes("Count = 0");
     const rounded = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v === "number" ? Math.round(v) : v]));
-    return { ...rounded, contentBeforeScript, scriptMs: round(metrics.ScriptDuration * 1000, 1) };
+    return { ...rounded, fcpMs, firstScriptRunMs, contentBeforeScript, scriptMs: round(metrics.ScriptDuration * 1000, 1) };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * From a trace of one page load: the first contentful paint and the start of the first script the
+ * document ran (a classic script's EvaluateScript of its URL or a file it loaded, or a module's
+ * evaluation), each in ms since the navigation started.
+ */
+function paintAndScript(events, url) {
+  const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url);
+  if (!nav) return { fcpMs: null, firstScriptRunMs: null };
+  const since = (e) => (e ? Math.round((e.ts - nav.ts) / 1000) : null);
+  const origin = new URL(url).origin;
+  // The page's renderer only: the browser's own pages (its WebUI) run modules too.
+  const after = events.filter((e) => e.ts >= nav.ts && e.pid === nav.pid).sort((a, b) => a.ts - b.ts);
+  const fcp = after.find((e) => e.name === "firstContentfulPaint");
+  const script = after.find((e) => (e.name === "EvaluateScript" && e.args?.data?.url?.startsWith(origin)) || e.name === "v8.evaluateModule");
+  return { fcpMs: since(fcp), firstScriptRunMs: since(script) };
 }

@@ -4,18 +4,19 @@
 // judges nothing; the inspector slows the run, so read shares, not rates.
 //   node --experimental-websocket bench/profile.mjs     (Node 20 has WebSocket behind that flag)
 //   SESSIONS (default 300; above ~500, objects idle for 10 s get evicted during the set-up and the
-//   profile shows their reloads)
+//   profile shows their reloads); APP (default /bench/app-100; /bench/app-3 shows the fixed cost)
 import autocannon from "autocannon";
 import { writeFileSync } from "node:fs";
 import { CONNECTIONS } from "./load.mjs";
 import { openPages, startProduct } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 300);
+const APP = process.env.APP ?? "/bench/app-100";
 const INSPECTOR_PORT = 9239;
 if (typeof WebSocket !== "function") throw new Error("run with: node --experimental-websocket bench/profile.mjs");
 const server = await startProduct({ inspectorPort: INSPECTOR_PORT });
 try {
-  const pages = await openPages(server.url, "/bench/app-100", SESSIONS);
+  const pages = await openPages(server.url, APP, SESSIONS);
   for (const page of pages) await page.set("Name", "warm");
   const inspector = await connect(INSPECTOR_PORT);
   const heap = Boolean(process.env.HEAP);

@@ -11,4 +11,6 @@ export const apps: Record<string, App> = {
   "/seeds/counter": counter,
   "/bench/app-100": elementsApp(100),
   "/bench/app-1000": elementsApp(1000),
+  // The smallest app (title, input, echo): what an event costs besides the script (profile.mjs).
+  "/bench/app-3": elementsApp(3),
 };
