@@ -128,8 +128,9 @@ export function renderPage(view: PageView): string {
  * Like the deferred linked scripts it runs once the document is parsed, before DOMContentLoaded;
  * being prepared asynchronously, it leaves the browser a moment to paint the parsed page first (a
  * classic inline script would run inside the parse, before any paint). HTML does not promise that
- * paint, but Chromium made it first in every load the benchmark traced. Then the files themselves
- * are prefetched at low priority, so the next page load (the cookie now set) finds them cached.
+ * paint: Chromium made it first in 32 of 36 traced loads at 6x CPU, and in every benchmark run.
+ * Then the files themselves are prefetched at low priority, so the next page load (the cookie now
+ * set) finds them cached.
  */
 function inlineScripts(): Html {
   const prefetch = [ASSET.stylesheet, ASSET.htmx, ASSET.extension].map((href) => html`<link rel="prefetch" href="${href}">`);
