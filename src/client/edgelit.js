@@ -32,7 +32,7 @@
   const address = location.pathname + location.search;
   if (url && url !== address) {
     // Once the page has loaded: replaceState during the load took ~10 ms of the main thread (60 at
-    // 6x CPU), after it ~1. Skipped if the address moved meanwhile (an answer's HX-Push-Url).
+    // 6x CPU), after it ~3. Skipped if the address moved meanwhile (an answer's HX-Push-Url).
     const write = () => location.pathname + location.search === address && history.replaceState(history.state, "", url + location.hash);
     if (document.readyState === "complete") write();
     else addEventListener("load", () => setTimeout(write), { once: true });
