@@ -60,10 +60,11 @@ function oldBuilds(files) {
 export async function planClient() {
   const files = {};
   const urls = {};
+  const texts = {};
   for (const asset of ASSETS) {
     const text = await asset.build(readFileSync(from(asset.source), "utf8"));
     const name = hashedName(asset, text);
-    files[name] = text;
+    files[name] = texts[asset.key] = text;
     urls[asset.key] = `${URL_DIR}/${name}`;
   }
   const entries = Object.entries(urls).map(([key, url]) => `  ${key}: "${url}",`);
@@ -75,7 +76,7 @@ export async function planClient() {
     "} as const;",
     "",
   ].join("\n");
-  return { files, manifest, inline: inlineModule(files, urls) };
+  return { files, manifest, inline: inlineModule(texts) };
 }
 
 /**
@@ -86,10 +87,9 @@ export async function planClient() {
  * allow exactly these texts. A text that could end its element early is refused here rather than
  * served broken.
  */
-function inlineModule(files, urls) {
-  const text = (key) => files[urls[key].slice(URL_DIR.length + 1)];
-  const script = `${readFileSync(HTMX, "utf8")}\n;globalThis.htmx = htmx;\n${text("extension")}`;
-  const inline = { script, stylesheet: text("stylesheet") };
+function inlineModule(texts) {
+  const script = `${readFileSync(HTMX, "utf8")}\n;globalThis.htmx = htmx;\n${texts.extension}`;
+  const inline = { script, stylesheet: texts.stylesheet };
   for (const [key, body] of Object.entries(inline)) {
     if (/<\/?(script|style)|<!--/i.test(body)) throw new Error(`The inline ${key} contains markup that would end its element early; it cannot be inlined.`);
   }
