@@ -14,7 +14,7 @@ import { UnknownWidgetError } from "../src/runtime/errors";
 import { AppSession, type RequestOutcome, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
 import { StalePageError, type RequestInfo } from "../src/runtime/request";
 import type { WidgetEvent } from "../src/runtime/state";
-import { diffTrees, fingerprintTrees, type Fingerprints, type RenderedNode } from "../src/render/diff";
+import { diffTrees, fingerprintTrees, isFingerprints, type Fingerprints, type RenderedNode } from "../src/render/diff";
 import { html } from "../src/render/html";
 import { RenderMemo } from "../src/render/memo";
 import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
@@ -142,7 +142,8 @@ export class Session extends DurableObject<Env> {
     }
     const address = addressOf(call, outcome);
     const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
-    const known = view !== undefined && call.seq === view.seq;
+    // Fingerprints stored by an older version (a Map) count as unknown: the roots go whole.
+    const known = view !== undefined && call.seq === view.seq && isFingerprints(view.prints);
     const diff = diffTrees(known ? view.prints : null, roots);
     const headers = addressHeaders(view, outcome, address.url);
     // A page load follows a redirect: like a plain post's, it shows this render without a run.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffTrees, fingerprintTrees, type RenderedNode } from "./diff";
+import { diffTrees, fingerprintTrees, isFingerprints, type NodePrint, type RenderedNode } from "./diff";
 
 /** A leaf. */
 const leaf = (id: string, text: string): RenderedNode => ({ id, html: `<div id="${id}">${text}</div>` });
@@ -60,11 +60,30 @@ describe("diffTrees", () => {
     expect(ids(diffTrees(fingerprintTrees(before), after).changed)).toEqual(["el-0-0"]);
   });
 
-  it("fingerprints every node, so the next diff can start from any of them", () => {
+  it("fingerprints every node, in the rendered tree's shape, so the next diff can start from any of them", () => {
     const prints = diffTrees(null, page(1, { sidebar: "s" })).fingerprints;
-    expect([...prints.keys()].sort()).toEqual(["el-0-0", "el-0-1", "el-0-1-0", "el-0-1-1", "el-1-0", "el-root-0", "el-root-1"]);
-    expect(prints.get("el-0-1")!.children).toEqual(["el-0-1-0", "el-0-1-1"]);
-    expect(prints.get("el-0-0")!.children).toBeUndefined();
+    const shape = (print: NodePrint): unknown => (print.children ? [print.id, print.children.map(shape)] : print.id);
+    expect(prints.map(shape)).toEqual([
+      ["el-root-0", ["el-0-0", ["el-0-1", ["el-0-1-0", "el-0-1-1"]]]],
+      ["el-root-1", ["el-1-0"]],
+    ]);
+    expect(prints[0].children![0].shell).toBeUndefined();
     expect(structuredClone(prints)).toEqual(prints);
+  });
+
+  it("matches roots by id, whatever their order", () => {
+    const previous = fingerprintTrees(page(1)).reverse();
+    expect(ids(diffTrees(previous, page(2)).changed)).toEqual(["el-0-1-1"]);
+  });
+
+  it("sends a root whole when the client's page lacks it", () => {
+    const previous = fingerprintTrees(page(1)).slice(0, 1);
+    expect(ids(diffTrees(previous, page(1)).changed)).toEqual(["el-root-1"]);
+  });
+
+  it("tells fingerprints written by this code from older stored ones", () => {
+    expect(isFingerprints(fingerprintTrees(page(1)))).toBe(true);
+    expect(isFingerprints(new Map([["el-root-0", { hash: "x" }]]))).toBe(false);
+    expect(isFingerprints(undefined)).toBe(false);
   });
 });

@@ -21,17 +21,23 @@ export interface RenderedNode {
   children?: RenderedNode[];
 }
 
-/** What is remembered of one rendered node. */
+/** What is remembered of one rendered node; a block's holds its children's, in order. */
 export interface NodePrint {
+  id: string;
   hash: string;
   /** Blocks: hash of the markup around the children. */
   shell?: string;
-  /** Blocks: the children's DOM ids, in order. */
-  children?: string[];
+  /** Blocks: the children's prints, in order. */
+  children?: NodePrint[];
 }
 
-/** DOM id → fingerprint of that node's rendered HTML, for every node of the last render. */
-export type Fingerprints = Map<string, NodePrint>;
+/**
+ * The fingerprints of the last render: one tree per root, shaped like the rendered tree. The diff
+ * walks it beside the next render, matching children by position, rather than looking every node
+ * up by id: a map of a page's ids, built anew for each event, cost a cache miss per node, which
+ * made a 10,000-element event cost 6x per element what a 1,000-element one did (issue 7).
+ */
+export type Fingerprints = NodePrint[];
 
 export interface Diff {
   /** Nodes to send whole, none inside another. */
@@ -47,30 +53,34 @@ export function diffTrees(previous: Fingerprints | null, roots: RenderedNode[]):
   const fingerprints = fingerprintTrees(roots);
   if (!previous) return { changed: [...roots], fingerprints };
   const changed: RenderedNode[] = [];
-  for (const root of roots) collectChanges(previous, fingerprints, root, changed);
+  roots.forEach((root, i) => collectChanges(previous.find((print) => print.id === root.id), fingerprints[i], root, changed));
   return { changed, fingerprints };
 }
 
 export function fingerprintTrees(roots: RenderedNode[]): Fingerprints {
-  const prints: Fingerprints = new Map();
-  const visit = (node: RenderedNode): NodePrint => {
-    const print = node.children ? blockPrint(node, node.children.map(visit)) : { hash: node.hash ?? hashString(node.html) };
-    prints.set(node.id, print);
-    return print;
-  };
-  roots.forEach(visit);
-  return prints;
+  return roots.map(fingerprint);
 }
 
-function collectChanges(previous: Fingerprints, next: Fingerprints, node: RenderedNode, out: RenderedNode[]): void {
-  const before = previous.get(node.id);
-  const now = next.get(node.id)!;
-  if (before && before.hash === now.hash) return;
-  if (!before || !node.children || !before.children || before.shell !== now.shell || !sameIds(before.children, now.children!)) {
+/** Whether a stored value is fingerprints as this code writes them (older ones were a Map). */
+export function isFingerprints(value: unknown): value is Fingerprints {
+  return Array.isArray(value);
+}
+
+function fingerprint(node: RenderedNode): NodePrint {
+  if (!node.children) return { id: node.id, hash: node.hash ?? hashString(node.html) };
+  return blockPrint(node, node.children.map(fingerprint));
+}
+
+/** `before` and `now` print the same place: the root with `node`'s id, or a child at its position. */
+function collectChanges(before: NodePrint | undefined, now: NodePrint, node: RenderedNode, out: RenderedNode[]): void {
+  if (before && before.id === now.id && before.hash === now.hash) return;
+  if (!before || before.id !== now.id || !node.children || !before.children || before.shell !== now.shell || !sameIds(before.children, now.children!)) {
     out.push(node);
     return;
   }
-  for (const child of node.children) collectChanges(previous, next, child, out);
+  const previous = before.children;
+  const next = now.children!;
+  node.children.forEach((child, i) => collectChanges(previous[i], next[i], child, out));
 }
 
 /**
@@ -80,7 +90,7 @@ function collectChanges(previous: Fingerprints, next: Fingerprints, node: Render
  */
 function blockPrint(node: RenderedNode, children: NodePrint[]): NodePrint {
   const shell = hashString(node.shell ?? shellOf(node));
-  return { hash: hashString(shell + "\u0000" + children.map((c) => c.hash).join(",")), shell, children: node.children!.map((c) => c.id) };
+  return { id: node.id, hash: hashString(shell + "\u0000" + children.map((c) => c.hash).join(",")), shell, children };
 }
 
 /**
@@ -99,6 +109,6 @@ function shellOf(node: RenderedNode): string {
   return shell + node.html.slice(position);
 }
 
-function sameIds(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
+function sameIds(a: NodePrint[], b: NodePrint[]): boolean {
+  return a.length === b.length && a.every((print, i) => print.id === b[i].id);
 }

@@ -36,6 +36,23 @@ describe("htmx events", () => {
     expect(partials(await missing.text())).toContain("el-root-0 outerMorph");
   });
 
+  it("answer an event whose stored fingerprints are in an older version's form (a Map) by re-sending both roots", async () => {
+    const page = await new TestBrowser().open("/seeds/counter");
+    await page.click("Increment", { htmx: true });
+    await abortAllDurableObjects();
+    await runInDurableObject(page.stub(), async (_, state) => {
+      const view = (await state.storage.get<Record<string, unknown>>("view"))!;
+      await state.storage.put("view", { ...view, prints: new Map([["el-root-0", { hash: "old" }]]) });
+    });
+    const response = await page.click("Increment", { htmx: true, seq: 2 });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(partials(body)).toEqual(["el-root-0 outerMorph", "el-root-1 outerMorph", "el-seq outerMorph"]);
+    expect(textOf(body)).toContain("Count = 2");
+    // The answer stored fingerprints in this version's form: the next event is diffed again.
+    expect(partials(await (await page.click("Increment", { htmx: true, seq: 3 })).text())).not.toContain("el-root-0 outerMorph");
+  });
+
   it("answer an unknown widget with 409, a full refresh and a notice, leaving storage exactly as it was", async () => {
     const page = await new TestBrowser().open("/seeds/counter");
     await page.click("Increment", { htmx: true });
