@@ -8,12 +8,26 @@ const node = (props: Record<string, unknown>): ElementNode => ({ kind: "element"
 
 function drawOnce(memo: RenderMemo, props: Record<string, unknown>, context = ctx): { html: string; drawn: boolean } {
   let drawn = false;
-  const { html } = memo.draw("el-0-0", node(props), context, () => {
+  const scope = memo.begin();
+  const { html } = scope.block(0, "el-root-0").draw(0, "el-0-0", node(props), context, () => {
     drawn = true;
     return `<p>${JSON.stringify(props)}</p>`;
   });
-  memo.commit();
+  memo.commit(scope);
   return { html, drawn };
+}
+
+/** One render of `elements` (block id → the ids of its elements, all drawn from the same data): which ids it drew. */
+function render(memo: RenderMemo, elements: Record<string, string[]>): string[] {
+  const drawn: string[] = [];
+  const scope = memo.begin();
+  const root = scope.block(0, "el-root-0");
+  Object.entries(elements).forEach(([block, ids], b) => {
+    const inner = root.block(b, block);
+    ids.forEach((id, i) => inner.draw(i, id, node({ body: "same" }), ctx, () => (drawn.push(id), `<p id="${id}">same</p>`)));
+  });
+  memo.commit(scope);
+  return drawn;
 }
 
 describe("RenderMemo", () => {
@@ -46,10 +60,53 @@ describe("RenderMemo", () => {
     expect(drawOnce(memo, { nested: [{ a: 1 }] }).drawn).toBe(false);
   });
 
+  it("compares data with a copy: key order, -0, array holes and later mutation all count", () => {
+    const memo = new RenderMemo();
+    drawOnce(memo, { rows: { a: 1, b: 2 } });
+    expect(drawOnce(memo, { rows: { a: 1, b: 2 } }).drawn).toBe(false);
+    expect(drawOnce(memo, { rows: { b: 2, a: 1 } }).drawn).toBe(true); // st.json shows the order
+    drawOnce(memo, { value: 0 });
+    expect(drawOnce(memo, { value: -0 }).drawn).toBe(true); // a format can show "-0"
+    drawOnce(memo, { items: [null] });
+    expect(drawOnce(memo, { items: [undefined] }).drawn).toBe(true);
+    const shared = { cells: [1, 2, { deep: "x" }] };
+    drawOnce(memo, { data: shared });
+    (shared.cells[2] as { deep: string }).deep = "y"; // the app mutates what it passed last run
+    expect(drawOnce(memo, { data: shared })).toEqual({ html: '<p>{"data":{"cells":[1,2,{"deep":"y"}]}}</p>', drawn: true });
+    expect(drawOnce(memo, { data: shared }).drawn).toBe(false);
+  });
+
+  it("keys very deep data by its exact text, and draws cyclic data every time, without failing", () => {
+    const memo = new RenderMemo();
+    const cyclic: Record<string, unknown> = { name: "loop" };
+    cyclic.self = cyclic;
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 100; i++) deep = [deep];
+    for (const [props, times] of [[{ cyclic }, 2], [{ deep }, 1]] as const) {
+      let drawn = 0;
+      for (let i = 0; i < 2; i++) {
+        const scope = memo.begin();
+        scope.draw(0, "el-0-0", node(props), ctx, () => (drawn++, "<p>x</p>"));
+        memo.commit(scope);
+      }
+      expect(drawn).toBe(times);
+    }
+  });
+
   it("keeps only what the last render drew", () => {
     const memo = new RenderMemo();
     drawOnce(memo, { body: "a" });
-    memo.commit(); // a render that drew nothing
+    memo.commit(memo.begin()); // a render that drew nothing
     expect(drawOnce(memo, { body: "a" }).drawn).toBe(true);
+  });
+
+  it("reuses an element only at the place it was drawn, inside blocks too", () => {
+    const memo = new RenderMemo();
+    expect(render(memo, { "el-0-0": ["el-0-0-0", "el-0-0-1"], "el-0-1": ["el-0-1-0"] })).toEqual(["el-0-0-0", "el-0-0-1", "el-0-1-0"]);
+    expect(render(memo, { "el-0-0": ["el-0-0-0", "el-0-0-1"], "el-0-1": ["el-0-1-0"] })).toEqual([]);
+    // An element added at the end: only it is drawn.
+    expect(render(memo, { "el-0-0": ["el-0-0-0", "el-0-0-1", "el-0-0-2"], "el-0-1": ["el-0-1-0"] })).toEqual(["el-0-0-2"]);
+    // Another block at the second place: none of the old block's entries apply to it.
+    expect(render(memo, { "el-0-0": ["el-0-0-0", "el-0-0-1", "el-0-0-2"], "el-0-9": ["el-0-9-0"] })).toEqual(["el-0-9-0"]);
   });
 });

@@ -14,52 +14,85 @@ export interface Drawn {
 }
 
 interface Entry extends Drawn {
+  /** The DOM id it was drawn under (its path): the same place in the next render must have it. */
+  id: string;
   /** The render context's part of the key, shared by every element drawn with that context. */
   context: string;
-  key: string;
-  /** The render that last drew or reused it. */
-  render: number;
+  /** The node's data when plain JSON (the common case): a copy, compared field by field. */
+  data?: NodeData;
+  /** Otherwise the data as exact text (exactKey). */
+  key?: string;
 }
 
+/** What the render reads of a node, copied (plainCopy's form). */
+interface NodeData {
+  type: string;
+  props: unknown;
+  widget: unknown;
+}
+
+/** What one block's children were drawn as, by position: an element's entry, a block's own memo. */
+type Slots = (Entry | BlockSlots | undefined)[];
+
+interface BlockSlots {
+  id: string;
+  slots: Slots;
+}
+
+/**
+ * The memo is shaped like the rendered tree and read by position as the render walks it, rather
+ * than kept in a map of the page's ids: a lookup in a 10,000-entry map cost a cache miss per
+ * element and made a large page's render slower per element than a small one's (issue 7).
+ */
 export class RenderMemo {
-  /**
-   * One map, updated in place: a page's ids mostly stay, so reusing their entries costs a lookup
-   * instead of filling a new map each render (which showed at 10,000 elements).
-   */
-  private entries = new Map<string, Entry>();
-  private render = 1;
-  /** Entries the current render drew or reused. */
-  private drawn = 0;
+  /** The last committed render's roots. */
+  private roots: Slots = [];
+
+  /** Starts a render: the roots' scope, to hand to `commit` when the render is done. */
+  begin(): MemoScope {
+    return new MemoScope(this.roots);
+  }
+
+  /** Ends a render: what it drew is what the next one can reuse (nothing else is kept). */
+  commit(scope: MemoScope): void {
+    this.roots = scope.drawn;
+  }
+}
+
+/** One block's part of a render: its children by position, against the last render's. */
+export class MemoScope {
+  /** What this render drew here, for the next render. */
+  readonly drawn: Slots = [];
+
+  constructor(private readonly last: Slots | undefined) {}
 
   /**
-   * The element as drawn: the last render's when its data is unchanged, else `render()`'s. Read
-   * the result at once: the memo reuses its entry objects.
+   * The element at `index` as drawn: the last render's when it was drawn at the same place (`id`)
+   * from the same data, else `render()`'s.
    */
-  draw(id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
-    const key = memoKey(node);
-    const kept = key === null ? undefined : this.entries.get(id);
-    const context = key === null ? "" : contextKey(ctx);
-    if (kept && kept.render === this.render - 1 && kept.key === key && kept.context === context) {
-      kept.render = this.render;
-      this.drawn++;
+  draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
+    const context = contextKey(ctx);
+    const kept = this.last?.[index];
+    if (kept && "html" in kept && kept.id === id && kept.context === context && sameData(kept, node)) {
+      this.drawn[index] = kept;
       return kept;
     }
     const html = render();
     const hash = hashString(html);
-    if (key === null) return { html, hash };
-    if (kept) Object.assign(kept, { html, hash, key, context, render: this.render });
-    else this.entries.set(id, { html, hash, key, context, render: this.render });
-    this.drawn++;
-    return { html, hash };
+    const data = nodeData(node);
+    const key = data === undefined ? exactKey(node) : undefined;
+    if (key === null) return { html, hash }; // no exact key: drawn every time
+    const entry: Entry = { id, context, html, hash, data, key };
+    this.drawn[index] = entry;
+    return entry;
   }
 
-  /** Ends a render: what it drew is what the next one can reuse (nothing else is kept). */
-  commit(): void {
-    if (this.entries.size > this.drawn) {
-      for (const [id, entry] of this.entries) if (entry.render !== this.render) this.entries.delete(id);
-    }
-    this.render++;
-    this.drawn = 0;
+  /** The scope of the block at `index` (with DOM id `id`). */
+  block(index: number, id: string): MemoScope {
+    const kept = this.last?.[index];
+    const scope = new MemoScope(kept && "slots" in kept && kept.id === id ? kept.slots : undefined);
+    this.drawn[index] = { id, slots: scope.drawn };
+    return scope;
   }
 }
 
@@ -75,40 +108,125 @@ function contextKey(ctx: RenderContext): string {
   return key;
 }
 
-/** Everything the render reads of the node, as exact text; null when some value cannot be written exactly. */
-function memoKey(node: ElementNode): string | null {
-  const parts = [node.type, node.props, node.widget ?? null];
-  // JSON.stringify with a replacer is several times slower than without: most nodes hold only
-  // plain data, where the two agree, so check that first and keep the replacer for the rest.
-  if (isPlainJson(parts)) return JSON.stringify(parts);
+/** Whether `node` carries the data `entry` was drawn from. */
+function sameData(entry: Entry, node: ElementNode): boolean {
+  const data = entry.data;
+  if (data === undefined) return exactKey(node) === entry.key;
+  return node.type === data.type && matches(node.props, data.props) && matches(node.widget ?? null, data.widget);
+}
+
+/** The node's data as plainCopy writes it; undefined when some value is not plain JSON. */
+function nodeData(node: ElementNode): NodeData | undefined {
+  const props = plainCopy(node.props, 0);
+  const widget = props === NOT_PLAIN ? NOT_PLAIN : plainCopy(node.widget ?? null, 0);
+  return widget === NOT_PLAIN ? undefined : { type: node.type, props, widget };
+}
+
+/**
+ * Everything the render reads of the node, as exact text (for data plain JSON would write
+ * inexactly: NaN, Maps…); null when some value cannot be written exactly.
+ */
+function exactKey(node: ElementNode): string | null {
   try {
-    return JSON.stringify(parts, exact);
+    return JSON.stringify([node.type, node.props, node.widget ?? null], exact);
   } catch {
     return null;
   }
 }
 
-/** Whether plain JSON writes `value` exactly: finite numbers, plain objects and arrays, no \u0000 prefixes. */
-function isPlainJson(value: unknown): boolean {
+/*
+ * Plain data is compared with a copy of itself rather than keyed by its JSON text: building that
+ * text for every element of every render was a third of a 1,000-element event's CPU and most of
+ * its allocation (issue 7). A comparison allocates nothing; a copy is made only for an element
+ * that is drawn.
+ */
+
+/** A plain object's fields in order, [key, value, key, value…] (order shows in some HTML, st.json's). */
+class Fields {
+  constructor(readonly entries: unknown[]) {}
+}
+
+const NOT_PLAIN = Symbol("not plain");
+/** Deeper data is keyed by exactKey, whose JSON.stringify also refuses cycles. */
+const MAX_DEPTH = 32;
+
+/**
+ * A copy of `value` for `matches`, or NOT_PLAIN unless `value` is plain JSON data: finite numbers,
+ * strings, booleans, null, arrays and plain objects. A field holding undefined is left out (a
+ * render reads undefined either way); an array item keeps undefined apart from null.
+ */
+function plainCopy(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value);
+      return Number.isFinite(value) ? value : NOT_PLAIN;
     case "string":
-      return !value.startsWith("\u0000");
     case "boolean":
-    case "undefined": // dropped from objects by both paths alike
-      return true;
+      return value;
     case "object": {
-      if (value === null) return true;
-      if (Array.isArray(value)) return value.every(isPlainJson);
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
-      return true;
+      if (value === null) return null;
+      if (depth === MAX_DEPTH) return NOT_PLAIN;
+      if (Array.isArray(value)) {
+        const items: unknown[] = [];
+        for (const item of value) {
+          const copy = item === undefined ? undefined : plainCopy(item, depth + 1);
+          if (copy === NOT_PLAIN) return NOT_PLAIN;
+          items.push(copy);
+        }
+        return items;
+      }
+      if (!isPlainObject(value)) return NOT_PLAIN;
+      const entries: unknown[] = [];
+      for (const key in value) {
+        const field = (value as Record<string, unknown>)[key];
+        if (field === undefined) continue;
+        const copy = plainCopy(field, depth + 1);
+        if (copy === NOT_PLAIN) return NOT_PLAIN;
+        entries.push(key, copy);
+      }
+      return new Fields(entries);
     }
     default:
-      return false; // bigint, function, symbol: no JSON
+      return NOT_PLAIN; // undefined (outside an object or array), bigint, function, symbol
   }
+}
+
+/** Whether `value` equals `copy` (plainCopy's output) and is itself plain JSON data. -0 and 0 differ. */
+function matches(value: unknown, copy: unknown): boolean {
+  switch (typeof value) {
+    case "number":
+      return Object.is(value, copy) && Number.isFinite(value);
+    case "string":
+    case "boolean":
+      return value === copy;
+    case "object": {
+      if (value === null) return copy === null;
+      if (Array.isArray(value)) {
+        if (!Array.isArray(copy) || copy.length !== value.length) return false;
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined ? copy[i] !== undefined : !matches(item, copy[i])) return false;
+        }
+        return true;
+      }
+      if (!(copy instanceof Fields) || !isPlainObject(value)) return false;
+      const entries = copy.entries;
+      let i = 0;
+      for (const key in value) {
+        const field = (value as Record<string, unknown>)[key];
+        if (field === undefined) continue;
+        if (entries[i] !== key || !matches(field, entries[i + 1])) return false;
+        i += 2;
+      }
+      return i === entries.length;
+    }
+    default:
+      return false;
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, PARTIAL, SYNC } from "../wi
 import { INLINE_ASSET } from "../wire/inline-assets";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
-import type { RenderMemo } from "./memo";
+import type { MemoScope, RenderMemo } from "./memo";
 import { formContext, renderNode, renderRoot } from "./tree";
 
 /**
@@ -26,27 +26,32 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, history: "reloa
  * memo (kept by the session), elements whose data did not change reuse their last HTML.
  */
 export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: RenderMemo): RenderedNode[] {
-  const rendered = roots.map((root) => {
+  const scope = memo?.begin();
+  const rendered = roots.map((root, r) => {
     const index = root.path[0];
-    const children = presentChildren(root).map((child) => renderedNode(child, ctx, memo));
+    const id = DOM.root(index);
+    const inner = scope?.block(r, id);
+    const children = presentChildren(root).map((child, i) => renderedNode(child, i, ctx, inner));
     const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
-    return { id: DOM.root(index), ...drawn, children };
+    return { id, ...drawn, children };
   });
-  memo?.commit();
+  if (scope) memo!.commit(scope);
   return rendered;
 }
 
-function renderedNode(node: TreeNode, ctx: RenderContext, memo: RenderMemo | undefined): RenderedNode {
+/** `node`, the child at `position` of its block (whose memo scope is `memo`), rendered. */
+function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode {
   const id = DOM.element(node.path);
   if (node.kind === "element") {
     const draw = () => renderNode(node, ctx).value;
     if (!memo) return { id, html: draw() };
-    const drawn = memo.draw(id, node, ctx, draw);
+    const drawn = memo.draw(position, id, node, ctx, draw);
     return { id, html: drawn.html, hash: drawn.hash };
   }
   const inner = formContext(node, ctx);
-  const children = presentChildren(node).map((child) => renderedNode(child, inner, memo));
+  const scope = memo?.block(position, id);
+  const children = presentChildren(node).map((child, i) => renderedNode(child, i, inner, scope));
   return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
 }
 
