@@ -23,5 +23,6 @@ describe("bench scripts", () => {
     const [line] = await results("perf-engine.mjs", { BENCH_SMOKE: "1" });
     expect(line).toMatchObject({ name: "engine-event-1000", ok: expect.any(Boolean) });
     expect(line.cpuMs100).toBeGreaterThan(0);
+    expect(line.linearityLargeYoungGen).toBeGreaterThan(0);
   }, 60_000);
 });
