@@ -57,9 +57,9 @@ function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo
 
 const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
 
-/** Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. */
-const slot = (i: number): Html => trustedHtml(`\u0000${i}\u0000`);
-const SLOTS = /\u0000(\d+)\u0000/;
+/** Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. Made once. */
+const slots: Html[] = [];
+const slot = (i: number): Html => (slots[i] ??= trustedHtml(`\u0000${i}\u0000`));
 
 /**
  * Draws a block once with a marker in each child's place, then puts the children's finished HTML
@@ -69,23 +69,30 @@ const SLOTS = /\u0000(\d+)\u0000/;
  * the block with its children, its whole HTML then standing for its shell.
  */
 export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
-  const pieces = draw(children.map((_, i) => slot(i))).value.split(SLOTS);
-  // split with a capture group alternates markup and the captured child numbers.
-  // A NUL left in the markup would make the shell ambiguous (a NUL moving across a child's place
-  // would go unseen): such a block, too, takes the fallback.
-  let exact = pieces.length === 2 * children.length + 1 && !pieces[0].includes("\u0000");
-  for (let i = 0; exact && i < children.length; i++) exact = pieces[2 * i + 1] === String(i) && !pieces[2 * i + 2].includes("\u0000");
-  if (!exact) {
-    const html = draw(children.map(asHtml)).value;
-    return { html, shell: html };
-  }
-  let html = pieces[0];
-  let shell = pieces[0];
+  const markup = draw(children.map((_, i) => slot(i))).value;
+  let html = "";
+  let shell = "";
+  let position = 0;
+  // Each child's marker must be the next NUL of the markup: the markup between two children then
+  // holds no NUL of its own (one would make the shell ambiguous: a NUL moving across a child's
+  // place would go unseen), nor does the markup after the last.
+  let exact = true;
   for (let i = 0; i < children.length; i++) {
-    html += children[i].html + pieces[2 * i + 2];
-    shell += "\u0000" + pieces[2 * i + 2];
+    const at = markup.indexOf("\u0000", position);
+    const marker = slot(i).value;
+    exact = at >= 0 && markup.startsWith(marker, at);
+    if (!exact) break;
+    const between = markup.slice(position, at);
+    html += between + children[i].html;
+    shell += between + "\u0000";
+    position = at + marker.length;
   }
-  return { html, shell };
+  const after = markup.slice(position);
+  if (!exact || after.includes("\u0000")) {
+    const whole = draw(children.map(asHtml)).value;
+    return { html: whole, shell: whole };
+  }
+  return { html: html + after, shell: shell + after };
 }
 
 function presentChildren(node: BlockNode): TreeNode[] {
