@@ -7,15 +7,18 @@
 import type { ElementNode, RenderContext } from "../elements/types";
 import { hashString } from "../runtime/identity";
 
-/** An element as drawn: its HTML and that HTML's hash (so the diff need not hash it again). */
+/**
+ * An element as drawn: its DOM id, its HTML and that HTML's hash (so the diff need not hash it
+ * again). A kept element is returned as the entry itself: callers only read it.
+ */
 export interface Drawn {
-  html: string;
-  hash: string;
+  /** The DOM id it was drawn under (its path): the same place in the next render must have it. */
+  readonly id: string;
+  readonly html: string;
+  readonly hash: string;
 }
 
 interface Entry extends Drawn {
-  /** The DOM id it was drawn under (its path): the same place in the next render must have it. */
-  id: string;
   /** The render context's part of the key, shared by every element drawn with that context. */
   context: string;
   /** The node's data when plain JSON (the common case): a copy, compared field by field. */
@@ -68,20 +71,20 @@ export class MemoScope {
 
   /**
    * The element at `index` as drawn: the last render's when it was drawn at the same place (`id`)
-   * from the same data, else `render()`'s.
+   * from the same data, else `render(node, ctx)`'s.
    */
-  draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: () => string): Drawn {
+  draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: (node: ElementNode, ctx: RenderContext) => string): Drawn {
     const context = contextKey(ctx);
     const kept = this.last?.[index];
     if (kept && "html" in kept && kept.id === id && kept.context === context && sameData(kept, node)) {
       this.drawn[index] = kept;
       return kept;
     }
-    const html = render();
+    const html = render(node, ctx);
     const hash = hashString(html);
     const data = nodeData(node);
     const key = data === undefined ? exactKey(node) : undefined;
-    if (key === null) return { html, hash }; // no exact key: drawn every time
+    if (key === null) return { id, html, hash }; // no exact key: drawn every time
     const entry: Entry = { id, context, html, hash, data, key };
     this.drawn[index] = entry;
     return entry;

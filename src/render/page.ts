@@ -2,7 +2,7 @@
  * What the browser receives: the whole page (usable before any script runs), the htmx update of
  * it (one `<hx-partial>` per changed node), notices, error pages and the gallery. Pure strings.
  */
-import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
+import type { BlockNode, ElementNode, RenderContext, TreeNode } from "../elements/types";
 import type { PageConfig } from "../runtime/run";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, PARTIAL, SYNC } from "../wire";
 import { INLINE_ASSET } from "../wire/inline-assets";
@@ -43,18 +43,14 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
 /** `node`, the child at `position` of its block (whose memo scope is `memo`), rendered. */
 function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode {
   const id = DOM.element(node.path);
-  if (node.kind === "element") {
-    const draw = () => renderNode(node, ctx).value;
-    if (!memo) return { id, html: draw() };
-    const drawn = memo.draw(position, id, node, ctx, draw);
-    return { id, html: drawn.html, hash: drawn.hash };
-  }
+  if (node.kind === "element") return memo ? memo.draw(position, id, node, ctx, drawElement) : { id, html: drawElement(node, ctx) };
   const inner = formContext(node, ctx);
   const scope = memo?.block(position, id);
   const children = presentChildren(node).map((child, i) => renderedNode(child, i, inner, scope));
   return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
 }
 
+const drawElement = (node: ElementNode, ctx: RenderContext): string => renderNode(node, ctx).value;
 const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
 
 /** Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. Made once. */
