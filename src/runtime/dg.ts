@@ -9,7 +9,7 @@
 import type { BlockNode, Codec, ElementNode, TreeNode } from "../elements/types";
 import { isControlSignal } from "./control";
 import { InvalidFormCallbackError, messages, StreamlitAPIException, ValueAssignmentNotAllowedError } from "./errors";
-import { notifyDraw, notifyWidget } from "./draw-hooks";
+import { isObserved, notifyDraw, notifyWidget } from "./draw-hooks";
 import { computeWidgetId } from "./identity";
 import { MAIN_ROOT, type Run } from "./run";
 import type { RunRef } from "./session-state";
@@ -70,7 +70,9 @@ export class Dg {
   resolve(): Dg {
     if (this.target.kind !== "active") return this;
     const stack = this.run.withStack;
-    return stack.length > 0 ? stack[stack.length - 1] : new Dg(this.ref, { kind: "block", node: this.run.roots[MAIN_ROOT] });
+    if (stack.length > 0) return stack[stack.length - 1];
+    const run = this.run;
+    return (run.main ??= new Dg(this.ref, { kind: "block", node: run.roots[MAIN_ROOT] }));
   }
 
   get isLocked(): boolean {
@@ -112,8 +114,9 @@ export class Dg {
   /** Adds a leaf element; returns a container locked to its position (R106). */
   emit(type: string, props: Record<string, unknown>, widget?: ElementNode["widget"]): Dg {
     const { parent, index } = this.place((path) => ({ kind: "element", type, path, props, widget }));
-    const made = new Dg(this.ref, { kind: "locked", parent, index }, this.resolve().formId);
-    if (!widget) notifyDraw(this.run, this.resolve(), made, { kind: "emit", type, props });
+    const on = this.resolve();
+    const made = new Dg(this.ref, { kind: "locked", parent, index }, on.formId);
+    if (!widget && isObserved(this.run)) notifyDraw(this.run, on, made, { kind: "emit", type, props });
     return made;
   }
 
@@ -123,7 +126,7 @@ export class Dg {
     let node!: BlockNode;
     this.place((path) => (node = { kind: "block", type, path, props, children: [], formId: formId }));
     const made = new Dg(this.ref, { kind: "block", node }, form);
-    notifyDraw(this.run, this.resolve(), made, { kind: "block", type, props, formId });
+    if (isObserved(this.run)) notifyDraw(this.run, this.resolve(), made, { kind: "block", type, props, formId });
     return made;
   }
 

@@ -30,6 +30,11 @@ export function observeDrawing(run: Run, observer: DrawObserver): () => void {
   return () => void set.delete(observer);
 }
 
+/** Whether anything observes `run` (so callers build a DrawOp only when one will be read). */
+export function isObserved(run: Run): boolean {
+  return observers.has(run);
+}
+
 export function notifyDraw(run: Run, on: Dg, made: Dg, op: DrawOp): void {
   const set = observers.get(run);
   if (set) for (const observer of [...set]) observer.drew(on, made, op);

@@ -57,6 +57,8 @@ export class Run {
   /** Registration order of this run (D5). */
   readonly order: string[] = [];
   readonly withStack: Dg[] = [];
+  /** The main area as a container, made on its first use (Dg.resolve). */
+  main: Dg | undefined;
   /** The innermost container an exception passed through, so its box is drawn there. */
   readonly errorPlaces = new WeakMap<object, Dg>();
   pageConfig: PageConfig = {};
