@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Builds the served client assets from their readable sources in src/client/: the htmx extension
- * (edgelit.js, minified), the stylesheet (edgelit.css, minified) and the default page icon. Each
- * is written to public/_edgelit/ under a name that carries a hash of its content, because those
+ * Builds the client assets from their readable sources in src/client/: the htmx extension
+ * (edgelit.js, minified), the stylesheet (edgelit.css, minified) and the default page icon, which
+ * are served, and the boot script (boot.js, minified), which every page carries inline. Each served
+ * file is written to public/_edgelit/ under a name that carries a hash of its content, because those
  * files are cached for a year as immutable: a deploy that changes one gives it a new name, so no
  * browser keeps running an old copy. The names go to src/wire/assets.ts, which the pages use.
  * The outputs are committed, so a fresh clone serves them without a build. Comments and long
@@ -20,20 +21,19 @@ const PUBLIC_DIR = from("public/_edgelit");
 const URL_DIR = "/_edgelit";
 const MANIFEST = from("src/wire/assets.ts");
 const INLINE_MODULE = from("src/wire/inline-assets.ts");
-/** The served copy of htmx (public/_edgelit/), inlined with the built assets on a first visit. */
-const HTMX = from("public/_edgelit/htmx-4.0.1.min.js");
+/** The served copy of htmx (public/_edgelit/), which the boot script loads before the extension. */
+const HTMX_URL = `${URL_DIR}/htmx-4.0.1.min.js`;
+const BOOT = "src/client/boot.js";
 
 /** Each asset: its key in ASSET, its source, its served base name, and how it is built. */
+const minifyScript = async (text) => (await transform(text, { minify: true, target: "es2020", legalComments: "none" })).code;
 const ASSETS = [
   {
     key: "extension",
     source: "src/client/edgelit.js",
     name: "edgelit",
     ext: "js",
-    build: async (text) => {
-      const { code } = await transform(text, { minify: true, target: "es2020", legalComments: "none" });
-      return `/* Edgelit's htmx extension, built from src/client/edgelit.js (npm run build:client). */\n${code}`;
-    },
+    build: async (text) => `/* Edgelit's htmx extension, built from src/client/edgelit.js (npm run build:client). */\n${await minifyScript(text)}`,
   },
   {
     key: "stylesheet",
@@ -76,31 +76,29 @@ export async function planClient() {
     "} as const;",
     "",
   ].join("\n");
-  return { files, manifest, inline: inlineModule(texts) };
+  const scripts = JSON.stringify([HTMX_URL, urls.extension]);
+  const boot = (await minifyScript(readFileSync(from(BOOT), "utf8").replaceAll("__EDGELIT_SCRIPTS__", scripts))).trim();
+  return { files, manifest, inline: inlineModule({ boot, stylesheet: texts.stylesheet }) };
 }
 
 /**
- * src/wire/inline-assets.ts: what a browser's first visit gets inline (its cache is empty, so
- * linked files would cost a round trip after the HTML): the stylesheet, and one module script of
- * htmx then the extension, with `htmx` made global as the linked htmx.min.js makes it (a module's
- * top-level `var` is its own). Why a module: src/render/page.ts, inlineScripts. The CSP sources
+ * src/wire/inline-assets.ts: what pages carry inline: the boot script (every page; it loads htmx
+ * and the extension when the page is first used), and the stylesheet (a browser's first visit,
+ * whose cache is empty: a linked file would cost a round trip after the HTML). The CSP sources
  * allow exactly these texts. A text that could end its element early is refused here rather than
  * served broken.
  */
-function inlineModule(texts) {
-  const script = `${readFileSync(HTMX, "utf8")}\n;globalThis.htmx = htmx;\n${texts.extension}`;
-  const inline = { script, stylesheet: texts.stylesheet };
+function inlineModule(inline) {
   for (const [key, body] of Object.entries(inline)) {
     if (/<\/?(script|style)|<!--/i.test(body)) throw new Error(`The inline ${key} contains markup that would end its element early; it cannot be inlined.`);
   }
   const hash = (body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`;
   return [
-    "// Written by scripts/build-client.mjs (npm run build:client); do not edit. What a browser's first",
-    "// visit gets inline instead of linked (src/render/page.ts), and the CSP sources that allow exactly",
-    "// these texts (src/edge/respond.ts).",
+    "// Written by scripts/build-client.mjs (npm run build:client); do not edit. What pages carry inline",
+    "// (src/render/page.ts), and the CSP sources that allow exactly these texts (src/edge/respond.ts).",
     `export const INLINE_ASSET = ${JSON.stringify(inline, null, 2)} as const;`,
     "",
-    `export const INLINE_CSP = ${JSON.stringify({ script: hash(inline.script), style: hash(inline.stylesheet) })} as const;`,
+    `export const INLINE_CSP = ${JSON.stringify({ script: hash(inline.boot), style: hash(inline.stylesheet) })} as const;`,
     "",
   ].join("\n");
 }

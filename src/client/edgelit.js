@@ -1,6 +1,8 @@
 /*
- * edgelit.js: Edgelit's htmx 4 extension, registered as "edgelit". Loaded after htmx.
- * The page works without it (and without any script); it makes six things right:
+ * edgelit.js: Edgelit's htmx 4 extension, registered as "edgelit". Loaded after htmx, when the
+ * page is first used (boot.js, which also writes the tab's address into the address bar).
+ * The page works without it (and without any script); it makes six things right (a slider's
+ * live <output> is boot.js's, as it needs no htmx):
  *
  * 1. Values the server changed show. htmx's morph sets an input's .value only when it is not
  *    focused and never syncs `checked`/`selected`. When the server's attribute changed between
@@ -16,27 +18,17 @@
  *    element is gone after a swap (a button the rerun no longer draws), focus moves to an element
  *    with its id if one was drawn anew, else to its nearest surviving ancestor with an id (made
  *    focusable with tabindex=-1), so keyboard and screen-reader users keep their place.
- * 5. A slider's <output> follows its thumbs while they move (in a form nothing is sent until
- *    submit), for sliders whose shown text is the bare number; formatted ones wait for the server.
- * 6. Enter in a text field fires change and then submit in the same task; a widget form listens
+ * 5. Enter in a text field fires change and then submit in the same task; a widget form listens
  *    to both, so the submit right after its own change is dropped: one edit, one event.
- * 7. st.dialog: a <dialog open> that arrives shows modally, once (src/elements/layout/dialog.ts).
+ * 6. st.dialog: a <dialog open> that arrives shows modally, once (src/elements/layout/dialog.ts).
  *
  * Names mirror src/wire/index.ts: #el-seq (DOM.seq), _seq (FIELD.seq), #el-notice (PAGE_DOM.notice).
  */
 (() => {
+  if (typeof htmx !== "object") return; // htmx did not load: boot.js falls back to plain posts
   const SEQ_ID = "el-seq";
   const SEQ_FIELD = "_seq";
   const NOTICE_ID = "el-notice";
-  const url = document.body.dataset.elUrl; // the page's address with its tab token (PAGE_URL_ATTR)
-  const address = location.pathname + location.search;
-  if (url && url !== address) {
-    // Once the page has loaded: replaceState during the load took ~10 ms of the main thread (60 at
-    // 6x CPU), after it ~3. Skipped if the address moved meanwhile (an answer's HX-Push-Url).
-    const write = () => location.pathname + location.search === address && history.replaceState(history.state, "", url + location.hash);
-    if (document.readyState === "complete") write();
-    else addEventListener("load", () => setTimeout(write), { once: true });
-  }
   let posted = null; // the body of the event whose response is being swapped
   const serverWrote = new WeakMap(); // focused field -> the value the server put there
   let focusTrail = null; // ids of the focused element and its ancestors, before the swap
@@ -91,24 +83,6 @@
     },
     true,
   );
-
-  // The server's text equals the value attribute for a plain slider; data-el-live marks one this
-  // script already updated (a morph from the server removes the mark with the stale text).
-  const plainSlider = (thumb) => thumb.dataset.elLive === "1" || thumb.getAttribute("aria-valuetext") === thumb.getAttribute("value");
-
-  document.addEventListener("input", (event) => {
-    const moved = event.target;
-    if (!(moved instanceof HTMLInputElement) || moved.type !== "range") return;
-    const group = moved.parentElement;
-    const output = group?.querySelector(":scope > output.el-slider-value");
-    const thumbs = [...group.querySelectorAll(":scope > input[type=range]")];
-    if (!output || !thumbs.every(plainSlider)) return;
-    for (const thumb of thumbs) {
-      thumb.dataset.elLive = "1";
-      thumb.setAttribute("aria-valuetext", thumb.value);
-    }
-    output.textContent = thumbs.map((thumb) => Number(thumb.value)).sort((a, b) => a - b).join(" – ");
-  });
 
   let justChanged = null; // a widget form whose change event is being dispatched in this task
   document.addEventListener(

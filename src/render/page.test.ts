@@ -6,7 +6,7 @@ import { diffTrees } from "./diff";
 import { html } from "./html";
 import { ASSET } from "../wire";
 import { INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
-import { drawBlock, iconHref, renderPage, renderTree, renderUpdate } from "./page";
+import { drawBlock, iconHref, renderErrorPage, renderPage, renderTree, renderUpdate } from "./page";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
 
@@ -104,35 +104,43 @@ describe("renderPage themes", () => {
 describe("renderPage assets (issue 7)", () => {
   const page = (assets?: "inline" | "linked") => renderPage({ title: "T", roots: ['<main id="el-root-0">content</main>'], seq: 1, assets });
 
-  it("links the stylesheet and the deferred scripts by default, for a browser whose cache has them", () => {
+  it("links the stylesheet by default, for a browser whose cache has it, and ends with the boot script", () => {
     const linked = page();
     expect(linked).toBe(page("linked"));
     expect(linked).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
-    expect(linked).toContain(`<script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script></head>`);
     expect(linked).not.toContain("<style>");
-    expect(linked).not.toContain('type="module"');
+    expect(linked).not.toContain("<script src=");
+    const prefetches = [ASSET.htmx, ASSET.extension].map((href) => `<link rel="prefetch" href="${href}">`).join("");
+    expect(linked).toContain(`content</main></div><script type="module">${INLINE_ASSET.boot}</script>${prefetches}</body></html>`);
   });
 
-  it("on a first visit carries them inline: the stylesheet in the head, one module script after the content, then prefetches", () => {
+  it("on a first visit carries the stylesheet inline and prefetches it too, with the boot script after the content", () => {
     const inline = page("inline");
     expect(inline).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
     expect(inline).not.toContain("<script src=");
     expect(inline).not.toContain('rel="stylesheet"');
-    const prefetches = [ASSET.stylesheet, ASSET.htmx, ASSET.extension].map((href) => `<link rel="prefetch" href="${href}">`).join("");
-    expect(inline).toContain(`content</main></div><script type="module">${INLINE_ASSET.script}</script>${prefetches}</body></html>`);
+    const prefetches = [ASSET.htmx, ASSET.extension, ASSET.stylesheet].map((href) => `<link rel="prefetch" href="${href}">`).join("");
+    expect(inline).toContain(`content</main></div><script type="module">${INLINE_ASSET.boot}</script>${prefetches}</body></html>`);
     // Both kinds of page configure htmx alike, before any script runs.
     for (const kind of [inline, page()]) expect(kind).toContain(`<meta name="htmx-config" content="{&quot;includeIndicatorCSS&quot;:false,&quot;history&quot;:&quot;reload&quot;}">`);
   });
 
-  it("inlines htmx as served, then the extension, with htmx made global as the linked file makes it", async () => {
+  it("inlines the stylesheet as served; the boot script loads the served htmx, then the served extension", async () => {
     const served = async (path: string) => (await import("node:fs")).readFileSync(`public${path}`, "utf8");
-    expect(INLINE_ASSET.script).toBe(`${await served(ASSET.htmx)}\n;globalThis.htmx = htmx;\n${await served(ASSET.extension)}`);
     expect(INLINE_ASSET.stylesheet).toBe(await served(ASSET.stylesheet));
+    expect(INLINE_ASSET.boot).toContain(JSON.stringify([ASSET.htmx, ASSET.extension]));
+    expect(INLINE_ASSET.boot).not.toContain("__EDGELIT_SCRIPTS__");
+  });
+
+  it("gives an error page no script", () => {
+    const error = renderErrorPage("Not found", "No app here.");
+    expect(error).not.toContain("<script");
+    expect(error).not.toContain("htmx-config");
   });
 
   it("names in the CSP the SHA-256 of exactly the inline texts", async () => {
     const hash = async (text: string) => `'sha256-${Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))).toString("base64")}'`;
-    expect(INLINE_CSP).toEqual({ script: await hash(INLINE_ASSET.script), style: await hash(INLINE_ASSET.stylesheet) });
+    expect(INLINE_CSP).toEqual({ script: await hash(INLINE_ASSET.boot), style: await hash(INLINE_ASSET.stylesheet) });
   });
 });
 

@@ -108,14 +108,15 @@ export interface PageView {
   layout?: PageConfig["layout"];
   /** "light" or "dark" pins the theme; "auto" (the default) follows prefers-color-scheme. */
   theme?: PageConfig["theme"];
-  /** The page's address (path, query, tab token), which the extension puts in the address bar. */
+  /** The page's address (path, query, tab token), which the boot script puts in the address bar. */
   url?: string;
   /** `setPageConfig({ pageIcon })`: an emoji (or other short text), or an image URL. */
   icon?: string;
   /**
-   * "inline": the stylesheet and scripts travel in the page, for a browser's first visit (its cache
-   * is empty: linked files would cost a second round trip after the HTML). "linked" (default):
-   * they are referenced, and cached for good after the first load.
+   * "inline": the stylesheet travels in the page, for a browser's first visit (its cache is empty:
+   * a linked file would cost a second round trip after the HTML), which also prefetches it.
+   * "linked" (default): it is referenced, cached for good after the first load. Either way the
+   * page ends with the boot script (bootScript).
    */
   assets?: "inline" | "linked";
 }
@@ -127,22 +128,22 @@ export function renderPage(view: PageView): string {
     [PAGE_URL_ATTR]: view.url,
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
-  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div>${view.assets === "inline" ? inlineScripts() : ""}</body>`;
+  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div>${bootScript(view.assets ?? "linked")}</body>`;
   return document(view.title, body, view.assets === "inline" ? "inline" : "linked", view.theme, view.icon);
 }
 
 /**
- * The scripts of a first visit, after the content: one module script (htmx, then the extension).
- * Like the deferred linked scripts it runs once the document is parsed, before DOMContentLoaded;
- * being prepared asynchronously, it leaves the browser a moment to paint the parsed page first (a
- * classic inline script would run inside the parse, before any paint). HTML does not promise that
- * paint: Chromium made it first in 32 of 36 traced loads at 6x CPU, and in every benchmark run.
- * Then the files themselves are prefetched at low priority, so the next page load (the cookie now
- * set) finds them cached.
+ * The end of every app page: the boot script (src/client/boot.js), inline, then prefetches of
+ * htmx and the extension, which it loads when the page is first used (and, on a first visit, of
+ * the stylesheet, for the next page load). A module script, because Chromium prepares one
+ * asynchronously after the parse, which leaves it a moment to paint the content first (a classic
+ * inline script runs inside the parse, before any paint); HTML does not promise that paint, but
+ * Chromium made it first in every benchmark load.
  */
-function inlineScripts(): Html {
-  const prefetch = [ASSET.stylesheet, ASSET.htmx, ASSET.extension].map((href) => html`<link rel="prefetch" href="${href}">`);
-  return html`<script type="module">${trustedHtml(INLINE_ASSET.script)}</script>${prefetch}`;
+function bootScript(assets: "inline" | "linked"): Html {
+  const files = assets === "inline" ? [ASSET.htmx, ASSET.extension, ASSET.stylesheet] : [ASSET.htmx, ASSET.extension];
+  const prefetch = files.map((href) => html`<link rel="prefetch" href="${href}">`);
+  return html`<script type="module">${trustedHtml(INLINE_ASSET.boot)}</script>${prefetch}`;
 }
 
 /**
@@ -199,14 +200,13 @@ function partial(id: string, swap: string, content: Html | string): Html {
 }
 
 /**
- * `scripts`: "linked" (deferred files), "inline" (the body ends with them: inlineScripts) or
- * "none" (an error page). The stylesheet is inline exactly when the scripts are.
+ * `assets`: how the page carries its stylesheet ("inline" on a first visit, else "linked"), or
+ * "none" for an error page, which has no script (and so no htmx config either).
  */
-function document(title: string, body: Html, scripts: "linked" | "inline" | "none", theme?: PageConfig["theme"], icon?: string): string {
-  const style = scripts === "inline" ? html`<style>${trustedHtml(INLINE_ASSET.stylesheet)}</style>` : html`<link rel="stylesheet" href="${ASSET.stylesheet}">`;
-  const config = scripts === "none" ? "" : html`<meta name="htmx-config" content="${HTMX_CONFIG}">`;
-  const linked = scripts === "linked" ? html`<script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>` : "";
-  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="icon" href="${iconHref(icon)}">${style}${config}${linked}`;
+function document(title: string, body: Html, assets: "linked" | "inline" | "none", theme?: PageConfig["theme"], icon?: string): string {
+  const style = assets === "inline" ? html`<style>${trustedHtml(INLINE_ASSET.stylesheet)}</style>` : html`<link rel="stylesheet" href="${ASSET.stylesheet}">`;
+  const config = assets === "none" ? "" : html`<meta name="htmx-config" content="${HTMX_CONFIG}">`;
+  const head = html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title id="${PAGE_DOM.title}">${title}</title><link rel="icon" href="${iconHref(icon)}">${style}${config}`;
   // The stylesheet reads data-theme; without it the page follows prefers-color-scheme.
   const pinned = theme === "light" || theme === "dark" ? ` data-theme="${theme}"` : "";
   return `<!doctype html><html lang="en"${pinned}><head>${head.value}</head>${body.value}</html>`;

@@ -1,7 +1,8 @@
-// Issue 7: a browser's first visit carries the stylesheet and the scripts inline (no second round
-// trip on a slow network); they run under the CSP, and the files the page prefetches serve the
-// next page load of the same browser from its cache.
-import type { Page } from "playwright-core";
+// Issue 7: a page runs one small inline script as it loads (boot.js); htmx and the extension load
+// when the page is first used, and carry the event that used it. A browser's first visit also
+// carries the stylesheet inline (no second round trip on a slow network); everything runs under
+// the CSP, and the files the page prefetches serve the next page load from the browser's cache.
+import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ASSET } from "../../src/wire";
 import { useBrowser, visibleText } from "./browser";
@@ -29,23 +30,39 @@ async function incrementsInPlace(page: Page, posts: string[], expected: string):
   expect(posts).toHaveLength(before + 1);
 }
 
+/** A browser whose requests for `path` wait until the returned function is called. */
+async function holding(path: string): Promise<{ user: BrowserContext; release: () => void }> {
+  const user = await browser.newUser();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await user.route((url) => url.pathname === path, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { user, release };
+}
+
 describe("first load", () => {
-  it("a first visit runs its inline stylesheet and scripts under the CSP; events then go by htmx", async () => {
+  it("a first visit runs only its inline stylesheet and boot script; the first click loads htmx, which sends it", async () => {
     const user = await browser.newUser();
     await user.addInitScript(CSP_LOG);
     const { page, posts } = await browser.open("/seeds/counter", user);
     expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 1, 1, 0]);
-    await expect.poll(() => page.evaluate("typeof htmx === 'object' && htmx.version")).toBe("4.0.1");
-    // The extension ran: it wrote the tab's address into the address bar.
+    // The boot script ran: it wrote the tab's address into the address bar.
     await expect.poll(() => new URL(page.url()).searchParams.has("_s")).toBe(true);
+    // A page that is only read runs no htmx.
+    expect(await page.evaluate("typeof htmx")).toBe("undefined");
     // The inline stylesheet applied: controls are at least 44 px tall.
     const height = await page.getByRole("button", { name: "Increment", exact: true }).evaluate((button: any) => button.getBoundingClientRect().height);
     expect(height).toBeGreaterThanOrEqual(44);
     await incrementsInPlace(page, posts, "Count = 1");
+    expect(await page.evaluate("typeof htmx === 'object' && htmx.version")).toBe("4.0.1");
+    expect(await page.evaluate(ASSET_TAGS)).toEqual([2, 1, 1, 0]); // htmx and the extension, loaded by the boot script
+    await incrementsInPlace(page, posts, "Count = 2");
     expect(await page.evaluate("window.__csp")).toEqual([]);
   });
 
-  it("the next load of the same browser links the files, which the first visit's prefetches left in its cache", async () => {
+  it("the next load of the same browser links the stylesheet; the first visit's prefetches left every file in its cache", async () => {
     const user = await browser.newUser();
     await user.addInitScript(CSP_LOG);
     const { page, posts } = await browser.open("/seeds/counter", user);
@@ -55,13 +72,42 @@ describe("first load", () => {
     await incrementsInPlace(page, posts, "Count = 1");
 
     await page.reload(); // the tab's own URL, with the browser's cookie now set
-    await expect.poll(() => page.evaluate("typeof htmx === 'object' && htmx.version")).toBe("4.0.1");
-    expect(await page.evaluate(ASSET_TAGS)).toEqual([2, 0, 0, 1]);
-    // Served from the cache: nothing crossed the network for them.
-    const transferred = `${JSON.stringify(files)}.map((f) => performance.getEntriesByName(new URL(f, location.href).href).map((e) => e.transferSize))`;
-    expect(await page.evaluate(transferred)).toEqual([[0], [0], [0]]);
+    expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 1, 0, 1]);
     await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 1");
     await incrementsInPlace(page, posts, "Count = 2");
+    // Served from the cache: nothing crossed the network for them (each is also prefetched again).
+    const transferred = `${JSON.stringify(files)}.map((f) => performance.getEntriesByName(new URL(f, location.href).href).map((e) => e.transferSize))`;
+    const sizes: number[][] = await page.evaluate(transferred);
+    expect(sizes.map((entries) => entries.length > 0 && entries.every((size) => size === 0))).toEqual([true, true, true]);
     expect(await page.evaluate("window.__csp")).toEqual([]);
+  });
+
+  it("events made while htmx is still loading wait for it and go in order, by htmx, not as plain posts", async () => {
+    const { user, release } = await holding(ASSET.htmx);
+    const { page, posts } = await browser.open("/seeds/counter-callbacks", user);
+    await page.evaluate("window.__sameDocument = true");
+    const input = page.getByLabel("Enter a value");
+    await input.fill("5");
+    await input.press("Tab"); // its change: held
+    const increment = page.getByRole("button", { name: "Increment", exact: true });
+    await increment.click(); // a submit: held
+    await increment.click();
+    expect(posts).toHaveLength(0);
+    expect(await page.evaluate("typeof htmx")).toBe("undefined");
+    release();
+    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 10");
+    expect(posts).toHaveLength(3);
+    expect(await page.evaluate("window.__sameDocument")).toBe(true);
+  });
+
+  it("when htmx cannot load, the held event goes as a plain form post, as without scripting", async () => {
+    const user = await browser.newUser();
+    await user.route((url) => url.pathname === ASSET.htmx, (route) => route.abort());
+    const { page, posts } = await browser.open("/seeds/counter", user);
+    await page.evaluate("window.__sameDocument = true");
+    await page.getByRole("button", { name: "Increment", exact: true }).click();
+    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 1");
+    expect(posts).toHaveLength(1);
+    expect(await page.evaluate("window.__sameDocument")).toBeUndefined(); // a new page: the post's redirect
   });
 });

@@ -17,14 +17,15 @@ const TRAP = `
 
 /**
  * What an injection would leave in the DOM, whether or not it ran (runs in the page). Edgelit's
- * own scripts and stylesheet are the only ones allowed: linked from /_edgelit/, or, on a first
- * visit, inline with exactly the texts of src/wire/inline-assets.ts.
+ * own scripts and stylesheet are the only ones allowed: linked from /_edgelit/ (the stylesheet, and
+ * htmx and the extension once the boot script loaded them), or inline with exactly the texts of
+ * src/wire/inline-assets.ts (the boot script, and a first visit's stylesheet).
  */
 const INJECTED = `((ours) => {
   const found = [];
   for (const script of document.querySelectorAll("script")) {
     const linked = /^\\/_edgelit\\//.test(new URL(script.src || "x:", location.href).pathname) && !script.textContent.trim();
-    const inline = !script.src && script.type === "module" && script.textContent === ours.script;
+    const inline = !script.src && script.type === "module" && script.textContent === ours.boot;
     if (!linked && !inline) found.push("script " + script.outerHTML.slice(0, 80));
   }
   for (const style of document.querySelectorAll("style")) {

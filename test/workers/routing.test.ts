@@ -35,7 +35,7 @@ describe("routing", () => {
     expect(response.headers.get("Content-Type")).toContain("text/html");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const csp = response.headers.get("Content-Security-Policy")!;
-    // Scripts and styles: this origin's files, or the exact texts a first visit carries inline.
+    // Scripts and styles: this origin's files, or the exact texts pages carry inline.
     for (const rule of ["default-src 'self'", `script-src 'self' ${INLINE_CSP.script};`, `style-src 'self' ${INLINE_CSP.style};`, "frame-ancestors 'none'", "img-src 'self' data:"]) {
       expect(csp).toContain(rule);
     }
@@ -43,9 +43,9 @@ describe("routing", () => {
     expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
-    // A first visit (no cookie yet): the stylesheet and the scripts travel in the page.
+    // A first visit (no cookie yet): the stylesheet travels in the page; the boot script always does.
     expect(html).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
-    expect(html).toContain(`<script type="module">${INLINE_ASSET.script}</script>`);
+    expect(html).toContain(`<script type="module">${INLINE_ASSET.boot}</script>`);
     expect(html).not.toContain("<script src=");
     expect(html).toContain('<meta name="htmx-config" content="{&quot;includeIndicatorCSS&quot;:false,&quot;history&quot;:&quot;reload&quot;}">');
     expect(html).toContain('hx-include:inherited="#el-seq"');
@@ -58,29 +58,29 @@ describe("routing", () => {
     expect(textOf(html)).toContain("Count = 0");
   });
 
-  it("issue 7: inlines the stylesheet and scripts only for a browser without the cookie; later loads link the cached files", async () => {
+  it("issue 7: inlines the stylesheet only for a browser without the cookie; every page inlines the boot script", async () => {
     const browser = new TestBrowser();
     const first = await (await browser.fetch("/seeds/counter")).text();
-    expect(first).toContain('<script type="module">');
-    for (const href of [ASSET.stylesheet, ASSET.htmx, ASSET.extension]) expect(first).toContain(`<link rel="prefetch" href="${href}">`);
-    // The same browser (its cookie now set), a new tab and a reload of the first: linked files.
+    expect(first).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
+    expect(first).toContain(`<script type="module">${INLINE_ASSET.boot}</script>`);
+    for (const href of [ASSET.htmx, ASSET.extension, ASSET.stylesheet]) expect(first).toContain(`<link rel="prefetch" href="${href}">`);
+    // The same browser (its cookie now set), a new tab and a reload of the first: a linked stylesheet.
     const tab = await browser.fetch("/seeds/counter");
     const reload = await browser.fetch(addressOf(first));
     for (const response of [tab, reload]) {
       expect(response.headers.get("Set-Cookie")).toBeNull();
       const html = await response.text();
       expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
-      expect(html).toContain(`<script src="${ASSET.htmx}" defer></script><script src="${ASSET.extension}" defer></script>`);
       expect(html).not.toContain("<style>");
-      expect(html).not.toContain('type="module"');
-      expect(html).not.toContain('rel="prefetch"');
+      expect(html).not.toContain("<script src=");
+      expect(html).toContain(`<script type="module">${INLINE_ASSET.boot}</script><link rel="prefetch" href="${ASSET.htmx}"><link rel="prefetch" href="${ASSET.extension}"></body>`);
     }
     // A forged cookie is no cookie: a first visit again, with a new one.
     const forged = new TestBrowser();
     forged.cookie = `${"a".repeat(22)}.${"b".repeat(43)}`;
     const response = await forged.fetch("/seeds/counter");
     expect(response.headers.get("Set-Cookie")).toContain("edgelit_browser=");
-    expect(await response.text()).toContain('<script type="module">');
+    expect(await response.text()).toContain("<style>");
   });
 
   it("answers 404 for unknown paths and 405 for wrong methods", async () => {
@@ -106,14 +106,14 @@ describe("routing", () => {
     expect(await htmx.text()).toContain('version="4.0.1"');
   });
 
-  it("keeps the extension's names in step with the wire vocabulary", async () => {
+  it("keeps the client scripts' names in step with the wire vocabulary", async () => {
     const script = await (await env.ASSETS.fetch(new URL(ASSET.extension, ORIGIN))).text();
     expect(script).toContain(`"${DOM.seq}"`);
     expect(script).toContain(`"${FIELD.seq}"`);
     expect(script).toContain(`"${PAGE_DOM.notice}"`);
-    // data-el-url, read through the dataset: the two spellings must name one attribute.
+    // data-el-url, read by the boot script through the dataset: the two spellings must name one attribute.
     expect(PAGE_URL_ATTR).toBe("data-el-url");
-    expect(script).toContain("document.body.dataset.elUrl");
-    expect(script).not.toMatch(/\beval\(|new Function/);
+    expect(INLINE_ASSET.boot).toContain("document.body.dataset.elUrl");
+    for (const text of [script, INLINE_ASSET.boot]) expect(text).not.toMatch(/\beval\(|new Function/);
   });
 });
