@@ -3,12 +3,13 @@
 // 10,000 elements, in wall time and in process CPU time (less disturbed by a noisy host): the
 // median of repeated events on a warm session, first quarter dropped as warm-up, each size in a
 // process of its own.
-// Linear: `linearity` is the cost per element at 10,000 over that at 1,000: at most 2. Every phase
-// grows alike (no step is quadratic, which would give ~10); what grows is garbage collection: a
-// 10,000-element event allocates ~20 MB, more than V8's young generation holds by default, so
-// scavenges run mid-event and copy (then promote) the event's live tree. `linearityLargeYoungGen`
-// (informational, not judged) measures 1,000 and 10,000 in each round with `--max-semi-space-size=64`:
-// with room for the event, the same code measures about 2 (1.8-2.4 in runs on this host).
+// Linear: `linearity` is the cost per element at 10,000 over that at 1,000: at most 2. No step is
+// quadratic (that would give ~10); what grows is the cost of memory: a 10,000-element event
+// allocates ~14 MB, more than V8's young generation holds by default, so scavenges run mid-event
+// and copy (then promote) the event's live tree, and the working set no longer fits the caches.
+// `linearityLargeYoungGen` (informational, not judged) measures 1,000 and 10,000 in each round with
+// `--max-semi-space-size=64`: with room for the event the ratio falls by about a quarter (3.8 to
+// 2.9 in the runs on this host); the rest is the larger working set.
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
