@@ -53,9 +53,14 @@ function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo
 const drawElement = (node: ElementNode, ctx: RenderContext): string => renderNode(node, ctx).value;
 const asHtml = (node: RenderedNode): Html => trustedHtml(node.html);
 
-/** Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. Made once. */
+/**
+ * Marks child `i`'s place in a block's markup; diff.ts's shells put a bare NUL there. The first
+ * markers are made once per isolate (bounded, so one huge block does not stay in memory for good).
+ */
 const slots: Html[] = [];
-const slot = (i: number): Html => (slots[i] ??= trustedHtml(`\u0000${i}\u0000`));
+const CACHED_SLOTS = 10_000;
+const makeSlot = (i: number): Html => trustedHtml(`\u0000${i}\u0000`);
+const slot = (i: number): Html => (i < CACHED_SLOTS ? (slots[i] ??= makeSlot(i)) : makeSlot(i));
 
 /**
  * Draws a block once with a marker in each child's place, then puts the children's finished HTML
