@@ -16,8 +16,8 @@
  *    Here rather than in the extension: a thumb moved before htmx has loaded shows its value too.
  * 4. Until htmx runs, an htmx form's submit is held (not posted as a plain form) and a change in
  *    a form that posts on change is noted; both are handed to htmx, in order, once it has started.
- *    If htmx cannot load (an error, or 10 s), the last held form goes as a plain post, exactly
- *    what a page without scripting does.
+ *    If htmx cannot load (an error, or 10 s), the held forms go as plain posts, in order, the
+ *    last as the page's own (what a page without scripting does), so none is lost.
  *
  * `__EDGELIT_SCRIPTS__` is replaced by the build (scripts/build-client.mjs) with the served URLs
  * of htmx and of the extension, in that order.
@@ -112,11 +112,19 @@
     }
   }
 
-  function fail() {
+  // The held forms, as plain posts: all but the last in the background, in order, then the last
+  // as the page's own post, whose redirect shows the outcome of all of them.
+  async function fail() {
     if (state !== "loading") return;
     state = "failed";
-    const last = held.splice(0).pop();
-    if (last?.form.isConnected) last.form.requestSubmit(last.submitter?.form === last.form ? last.submitter : null);
+    const pending = held.splice(0).filter(({ form }) => form.isConnected);
+    const submitterOf = ({ form, submitter }) => (submitter?.form === form ? submitter : null);
+    const last = pending.pop();
+    for (const action of pending) {
+      const body = new URLSearchParams(new FormData(action.form, submitterOf(action)));
+      await fetch(action.form.action, { method: "POST", body }).catch(() => undefined);
+    }
+    last?.form.requestSubmit(submitterOf(last));
   }
 
   for (const type of ["pointermove", "pointerdown", "touchstart", "wheel", "keydown", "focusin"]) addEventListener(type, load, { capture: true, passive: true, once: true });

@@ -100,14 +100,24 @@ describe("first load", () => {
     expect(await page.evaluate("window.__sameDocument")).toBe(true);
   });
 
-  it("when htmx cannot load, the held event goes as a plain form post, as without scripting", async () => {
+  it("when htmx cannot load, the held events go as plain form posts, in order, none lost", async () => {
     const user = await browser.newUser();
-    await user.route((url) => url.pathname === ASSET.htmx, (route) => route.abort());
-    const { page, posts } = await browser.open("/seeds/counter", user);
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    await user.route((url) => url.pathname === ASSET.htmx, async (route) => {
+      await failing;
+      await route.abort();
+    });
+    const { page, posts } = await browser.open("/seeds/counter-callbacks", user);
     await page.evaluate("window.__sameDocument = true");
-    await page.getByRole("button", { name: "Increment", exact: true }).click();
-    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 1");
-    expect(posts).toHaveLength(1);
-    expect(await page.evaluate("window.__sameDocument")).toBeUndefined(); // a new page: the post's redirect
+    const input = page.getByLabel("Enter a value");
+    await input.fill("3");
+    await input.press("Tab"); // its change: held
+    await page.getByRole("button", { name: "Increment", exact: true }).click(); // held
+    fail();
+    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 3");
+    expect(posts).toHaveLength(2);
+    expect(await page.evaluate("window.__sameDocument")).toBeUndefined(); // a new page: the last post's redirect
+    expect(await page.getByLabel("Enter a value").inputValue()).toBe("3");
   });
 });
