@@ -55,7 +55,9 @@
   let state = "idle"; // then "loading", and "ready" or "failed"
   const held = []; // { form, submitter } for a submit, { form, field } for a change
 
-  const posts = (form) => form instanceof HTMLFormElement && form.hasAttribute("hx-post");
+  // A form htmx has started on carries data-htmx-powered: its events are htmx's from then on, even
+  // in the moment between htmx's start-up pass and ready() below.
+  const posts = (form) => form instanceof HTMLFormElement && form.hasAttribute("hx-post") && !form.hasAttribute("data-htmx-powered");
   const postsOnChange = (form) => posts(form) && /\bchange\b/.test(form.getAttribute("hx-trigger") ?? "");
 
   addEventListener(

@@ -100,6 +100,20 @@ describe("first load", () => {
     expect(await page.evaluate("window.__sameDocument")).toBe(true);
   });
 
+  it("an event htmx already handles is not also held: one click, one post, while the extension still loads", async () => {
+    const { user, release } = await holding(ASSET.extension);
+    const { page, posts } = await browser.open("/seeds/counter", user);
+    await page.mouse.move(5, 5); // starts the load; htmx runs, the extension is held back
+    await page.locator("form[data-htmx-powered]").first().waitFor({ state: "attached" });
+    await incrementsInPlace(page, posts, "Count = 1");
+    release();
+    const loaded = `performance.getEntriesByName(new URL(${JSON.stringify(ASSET.extension)}, location.href).href).some((e) => e.initiatorType === "script" && e.responseEnd > 0)`;
+    await expect.poll(() => page.evaluate(loaded)).toBe(true);
+    await page.waitForTimeout(300); // boot.js hands held events to htmx a task after the extension ran
+    expect(posts).toHaveLength(1);
+    await incrementsInPlace(page, posts, "Count = 2");
+  });
+
   it("when htmx cannot load, the held events go as plain form posts, in order, none lost", async () => {
     const user = await browser.newUser();
     let fail!: () => void;
