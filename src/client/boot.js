@@ -54,6 +54,8 @@
 
   let state = "idle"; // then "loading", and "ready" or "failed"
   const held = []; // { form, submitter } for a submit, { form, field } for a change
+  const holding = () => state === "idle" || state === "loading";
+  const submitterOf = ({ form, submitter }) => (submitter?.form === form ? submitter : null);
 
   // A form htmx has started on carries data-htmx-powered: its events are htmx's from then on, even
   // in the moment between htmx's start-up pass and ready() below.
@@ -63,7 +65,7 @@
   addEventListener(
     "submit",
     (event) => {
-      if (state === "ready" || state === "failed" || !posts(event.target)) return;
+      if (!holding() || !posts(event.target)) return;
       event.preventDefault();
       held.push({ form: event.target, submitter: event.submitter });
       load();
@@ -74,7 +76,7 @@
     "change",
     (event) => {
       const form = event.target.form;
-      if (state === "ready" || state === "failed" || !postsOnChange(form)) return;
+      if (!holding() || !postsOnChange(form)) return;
       held.push({ form, field: event.target });
       load();
     },
@@ -106,11 +108,11 @@
   function ready() {
     if (state !== "loading") return;
     state = "ready";
-    for (const { form, submitter, field } of held.splice(0)) {
-      if (!form.isConnected) continue;
-      htmx.process(form); // a no-op once htmx's start-up pass has reached it
-      if (field) field.dispatchEvent(new Event("change", { bubbles: true }));
-      else form.requestSubmit(submitter?.form === form ? submitter : null);
+    for (const action of held.splice(0)) {
+      if (!action.form.isConnected) continue;
+      htmx.process(action.form); // a no-op once htmx's start-up pass has reached it
+      if (action.field) action.field.dispatchEvent(new Event("change", { bubbles: true }));
+      else action.form.requestSubmit(submitterOf(action));
     }
   }
 
@@ -120,7 +122,6 @@
     if (state !== "loading") return;
     state = "failed";
     const pending = held.splice(0).filter(({ form }) => form.isConnected);
-    const submitterOf = ({ form, submitter }) => (submitter?.form === form ? submitter : null);
     const last = pending.pop();
     for (const action of pending) {
       const body = new URLSearchParams(new FormData(action.form, submitterOf(action)));
