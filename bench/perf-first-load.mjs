@@ -17,14 +17,14 @@ const NETWORK = { offline: false, latency: 400, downloadThroughput: 400_000 / 8,
 const server = await startProduct({ assets: true });
 let browser;
 try {
-  // Bytes: the page as a first visit gets it (stylesheet and scripts inline), and as a later
-  // visit does (the same browser, its cookie set): the HTML plus every file it links.
+  // Bytes: the page as a first visit gets it (stylesheet inline), and as a later visit does (the
+  // same browser, its cookie set), each with the stylesheet it links and the scripts it prefetches.
   const client = new BenchBrowser(server.url);
   const page = await client.open("/seeds/counter");
   const linked = await client.open("/seeds/counter");
   const weigh = async (html) => {
-    const linked = (rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, "g"))].map((m) => m[1]);
-    const assets = [...linked("stylesheet"), ...linked("prefetch").filter((href) => href.endsWith(".js"))];
+    const hrefs = (rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, "g"))].map((m) => m[1]);
+    const assets = [...hrefs("stylesheet"), ...hrefs("prefetch").filter((href) => href.endsWith(".js"))];
     let bytes = gzipSync(html).length;
     for (const asset of assets) bytes += gzipSync(Buffer.from(await (await fetch(server.url + asset)).arrayBuffer())).length;
     return { bytes, files: assets.length + 1 };

@@ -33,7 +33,7 @@ export interface SessionCall {
   token?: string;
   /** The page, URL query and st.context facts of this request (src/edge/pages.ts). */
   request?: RequestInfo;
-  /** A page load: how it carries its stylesheet and scripts (inline on a browser's first visit). */
+  /** A page load: how it carries its stylesheet (inline on a browser's first visit). */
   assets?: "inline" | "linked";
 }
 

@@ -30,8 +30,8 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
   const rendered = roots.map((root, r) => {
     const index = root.path[0];
     const id = DOM.root(index);
-    const inner = scope?.block(r, id);
-    const children = presentChildren(root).map((child, i) => renderedNode(child, i, ctx, inner));
+    const rootMemo = scope?.block(r, id);
+    const children = presentChildren(root).map((child, i) => renderedNode(child, i, ctx, rootMemo));
     const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
     return { id, ...drawn, children };
@@ -141,9 +141,9 @@ export function renderPage(view: PageView): string {
  * The end of every app page: the boot script (src/client/boot.js), inline, then prefetches of
  * htmx and the extension, which it loads when the page is first used (and, on a first visit, of
  * the stylesheet, for the next page load). A module script, because Chromium prepares one
- * asynchronously after the parse, which leaves it a moment to paint the content first (a classic
- * inline script runs inside the parse, before any paint); HTML does not promise that paint, but
- * Chromium made it first in every benchmark load.
+ * asynchronously after the parse, which often leaves it a moment to paint the content first (a
+ * classic inline script runs inside the parse, before any paint); HTML does not promise that
+ * paint, and Chromium made it first in about three loads of four here (README, Performance).
  */
 function bootScript(assets: "inline" | "linked"): Html {
   const files = assets === "inline" ? [ASSET.htmx, ASSET.extension, ASSET.stylesheet] : [ASSET.htmx, ASSET.extension];
