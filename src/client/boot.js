@@ -14,8 +14,9 @@
  * 3. A slider's <output> follows its thumbs while they move (in a form nothing is sent until
  *    submit), for sliders whose shown text is the bare number; formatted ones wait for the server.
  *    Here rather than in the extension: a thumb moved before htmx has loaded shows its value too.
- * 4. Until htmx runs, an htmx form's submit is held (not posted as a plain form) and a change in
- *    a form that posts on change is noted; both are handed to htmx, in order, once it has started.
+ * 4. Until htmx and the extension have both started, an htmx form's submit is held (not posted as
+ *    a plain form, not seen by htmx) and so is a change in a form that posts on change; both are
+ *    handed to htmx, in order, once they have.
  *    If htmx cannot load (an error, or 10 s), the held forms go as plain posts, in order, the
  *    last as the page's own (what a page without scripting does), so none is lost.
  *
@@ -57,16 +58,17 @@
   const holding = () => state === "idle" || state === "loading";
   const submitterOf = ({ form, submitter }) => (submitter?.form === form ? submitter : null);
 
-  // A form htmx has started on carries data-htmx-powered: its events are htmx's from then on, even
-  // in the moment between htmx's start-up pass and ready() below.
-  const posts = (form) => form instanceof HTMLFormElement && form.hasAttribute("hx-post") && !form.hasAttribute("data-htmx-powered");
+  const posts = (form) => form instanceof HTMLFormElement && form.hasAttribute("hx-post");
   const postsOnChange = (form) => posts(form) && /\bchange\b/.test(form.getAttribute("hx-trigger") ?? "");
 
   addEventListener(
     "submit",
     (event) => {
       if (!holding() || !posts(event.target)) return;
+      // Held whole: htmx may have started on the form before the extension has loaded (and an
+      // event it sent now would miss the extension: the sequence, the Enter de-duplication).
       event.preventDefault();
+      event.stopImmediatePropagation();
       held.push({ form: event.target, submitter: event.submitter });
       load();
     },
@@ -77,6 +79,7 @@
     (event) => {
       const form = event.target.form;
       if (!holding() || !postsOnChange(form)) return;
+      event.stopImmediatePropagation();
       held.push({ form, field: event.target });
       load();
     },
