@@ -214,8 +214,14 @@ export class Dg {
     else run.callbacks.delete(id);
 
     self.emit(spec.type, spec.props, { id, key, raw: spec.codec.format(value, spec.props), value, formId });
-    return structuredClone(value);
+    return copyOf(value);
   }
+}
+
+/** A deep copy (R28). Strings, numbers, booleans are their own copies: no clone per widget and run. */
+function copyOf<V>(value: V): V {
+  const kind = typeof value;
+  return value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "undefined" ? value : structuredClone(value);
 }
 
 /** R28/R29/R46/D10: which value a widget holds when it registers. */

@@ -5,35 +5,128 @@
 
 /** JSON with sorted object keys, so equal values always serialise alike. */
 export function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v === undefined) return "__undefined";
-    if (typeof v === "number" && !Number.isFinite(v)) return `__num:${v}`;
-    if (typeof v === "bigint") return `__bigint:${v}`;
-    if (typeof v === "function") return "__function";
-    if (v instanceof Date) return `__date:${v.toISOString()}`;
-    if (v instanceof Map) return { __map: [...v.entries()] };
-    if (v instanceof Set) return { __set: [...v.values()] };
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
+  return plainStable(value, 0) ?? JSON.stringify(value, stableReplacer);
+}
+
+/** The replacer stableStringify defines its text by (exported for the equivalence test). */
+export function stableReplacer(_key: string, v: unknown): unknown {
+  if (v === undefined) return "__undefined";
+  if (typeof v === "number" && !Number.isFinite(v)) return `__num:${v}`;
+  if (typeof v === "bigint") return `__bigint:${v}`;
+  if (typeof v === "function") return "__function";
+  if (v instanceof Date) return `__date:${v.toISOString()}`;
+  if (v instanceof Map) return { __map: [...v.entries()] };
+  if (v instanceof Set) return { __set: [...v.values()] };
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  }
+  return v;
+}
+
+/**
+ * stableStringify's text for plain data (strings, numbers, booleans, null, undefined, arrays and
+ * plain objects), written directly: the replacer allocates a sorted copy of every object and runs
+ * for every value, and every widget of every run is identified this way (issue 7). Null where
+ * the replacer's path must decide: other objects, toJSON, symbols, bigints, functions, keys that
+ * that may be array indices (which JSON orders first) or "__proto__", and deep data (cycles throw there).
+ */
+function plainStable(value: unknown, depth: number): string | null {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : JSON.stringify(`__num:${value}`);
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return '"__undefined"';
+    case "object": {
+      if (value === null) return "null";
+      if (depth === PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return null;
+      if (Array.isArray(value)) {
+        let text = "[";
+        for (let i = 0; i < value.length; i++) {
+          const item = plainStable(value[i], depth + 1);
+          if (item === null) return null;
+          text += i === 0 ? item : "," + item;
+        }
+        return text + "]";
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return null;
+      const keys = Object.keys(value).sort();
+      let text = "{";
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key === "__proto__" || isArrayIndex(key)) return null;
+        const field = plainStable((value as Record<string, unknown>)[key], depth + 1);
+        if (field === null) return null;
+        text += (i === 0 ? "" : ",") + JSON.stringify(key) + ":" + field;
+      }
+      return text + "}";
     }
-    return v;
-  });
+    default:
+      return null;
+  }
+}
+
+const PLAIN_DEPTH = 64;
+
+/** Keys JSON may order as array indices, before the others: any key led by a digit is left to it. */
+function isArrayIndex(key: string): boolean {
+  const code = key.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 /** cyrb53: a fast 53-bit string hash; collisions are negligible at a page's widget count. */
 export function hashString(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+  start(seed);
+  feed(text);
+  return digest();
+}
+
+/**
+ * `hashString(head + "\u0000" + items' hashes joined by ",")`, without building that text: a
+ * block's fingerprint (diff.ts) covers its children's hashes, hundreds of them on a large page.
+ */
+export function hashOfHashes(head: string, items: readonly { hash: string }[]): string {
+  start(0);
+  feed(head);
+  feed("\u0000");
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) feed(",");
+    feed(items[i].hash);
+  }
+  return digest();
+}
+
+/* cyrb53's state between `start` and `digest` (hashing never calls out, so one state serves). */
+let h1 = 0;
+let h2 = 0;
+
+function start(seed: number): void {
+  h1 = 0xdeadbeef ^ seed;
+  h2 = 0x41c6ce57 ^ seed;
+}
+
+function feed(text: string): void {
+  let a = h1;
+  let b = h2;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  h1 = a;
+  h2 = b;
+}
+
+function digest(): string {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return (4294967296 * (2097151 & b) + (a >>> 0)).toString(36);
 }
 
 export interface IdentityInput {
