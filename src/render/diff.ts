@@ -8,7 +8,7 @@
  * diff recurses into its children. Ids are delta paths, so an insertion shifts the following ids
  * and re-sends the enclosing block whole, which is what morphing wants anyway.
  */
-import { hashString } from "../runtime/identity";
+import { hashOfHashes, hashString } from "../runtime/identity";
 
 /** A node as rendered: its DOM id, its outer HTML and, for blocks and roots, its children. */
 export interface RenderedNode {
@@ -16,6 +16,8 @@ export interface RenderedNode {
   html: string;
   /** `hashString(html)`, when the renderer already has it (a memoised element). */
   hash?: string;
+  /** Its fingerprint, when the renderer keeps one (a memoised element: memo.ts). */
+  print?: NodePrint;
   /** Blocks: the markup around the children, a NUL in each child's place (as `shellOf` finds it). */
   shell?: string;
   children?: RenderedNode[];
@@ -67,13 +69,13 @@ export function isFingerprints(value: unknown): value is Fingerprints {
 }
 
 function fingerprint(node: RenderedNode): NodePrint {
-  if (!node.children) return { id: node.id, hash: node.hash ?? hashString(node.html) };
+  if (!node.children) return node.print ?? { id: node.id, hash: node.hash ?? hashString(node.html) };
   return blockPrint(node, node.children.map(fingerprint));
 }
 
 /** `before` and `now` print the same place: the root with `node`'s id, or a child at its position. */
 function collectChanges(before: NodePrint | undefined, now: NodePrint, node: RenderedNode, out: RenderedNode[]): void {
-  if (before && before.id === now.id && before.hash === now.hash) return;
+  if (before === now || (before && before.id === now.id && before.hash === now.hash)) return;
   if (!before || before.id !== now.id || !node.children || !before.children || before.shell !== now.shell || !sameIds(before.children, now.children!)) {
     out.push(node);
     return;
@@ -90,7 +92,7 @@ function collectChanges(before: NodePrint | undefined, now: NodePrint, node: Ren
  */
 function blockPrint(node: RenderedNode, children: NodePrint[]): NodePrint {
   const shell = hashString(node.shell ?? shellOf(node));
-  return { id: node.id, hash: hashString(shell + "\u0000" + children.map((c) => c.hash).join(",")), shell, children };
+  return { id: node.id, hash: hashOfHashes(shell, children), shell, children };
 }
 
 /**

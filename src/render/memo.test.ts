@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ElementNode, RenderContext } from "../elements/types";
 import { trustedHtml } from "./html";
+import { hashString } from "../runtime/identity";
+import { diffTrees, fingerprintTrees } from "./diff";
 import { RenderMemo } from "./memo";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: trustedHtml(""), showErrorDetails: false };
@@ -31,6 +33,23 @@ function render(memo: RenderMemo, elements: Record<string, string[]>): string[] 
 }
 
 describe("RenderMemo", () => {
+  it("keeps an element's fingerprint with its HTML: one object for every render that keeps it", () => {
+    const memo = new RenderMemo();
+    const draw = (body: string) => {
+      const scope = memo.begin();
+      const drawn = scope.block(0, "el-root-0").draw(0, "el-0-0", node({ body }), ctx, () => `<p>${body}</p>`);
+      memo.commit(scope);
+      return drawn;
+    };
+    const first = draw("a");
+    const kept = draw("a");
+    const changed = draw("b");
+    expect(fingerprintTrees([kept])[0]).toBe(fingerprintTrees([first])[0]);
+    expect(fingerprintTrees([kept])[0]).toEqual({ id: "el-0-0", hash: hashString("<p>a</p>") });
+    expect(diffTrees(fingerprintTrees([first]), [kept]).changed).toEqual([]);
+    expect(diffTrees(fingerprintTrees([kept]), [changed]).changed).toEqual([changed]);
+  });
+
   it("reuses an element's HTML while its data and context are unchanged", () => {
     const memo = new RenderMemo();
     expect(drawOnce(memo, { body: "a" }).drawn).toBe(true);

@@ -6,6 +6,7 @@
  */
 import type { ElementNode, RenderContext } from "../elements/types";
 import { hashString } from "../runtime/identity";
+import type { NodePrint } from "./diff";
 
 /**
  * An element as drawn: its DOM id, its HTML and that HTML's hash (so the diff need not hash it
@@ -16,6 +17,11 @@ export interface Drawn {
   readonly id: string;
   readonly html: string;
   readonly hash: string;
+  /**
+   * Its fingerprint (diff.ts), made once with the entry: a kept element's is the same object in
+   * every render, so the diff's "unchanged" is one comparison and no event allocates it again.
+   */
+  readonly print?: NodePrint;
 }
 
 interface Entry extends Drawn {
@@ -85,7 +91,7 @@ export class MemoScope {
     const data = nodeData(node);
     const key = data === undefined ? exactKey(node) : undefined;
     if (key === null) return { id, html, hash }; // no exact key: drawn every time
-    const entry: Entry = { id, context, html, hash, data, key };
+    const entry: Entry = { id, context, html, hash, data, key, print: { id, hash } };
     this.drawn[index] = entry;
     return entry;
   }
