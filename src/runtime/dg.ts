@@ -51,11 +51,25 @@ type Target =
 export interface Dg extends ElementMethods {}
 
 export class Dg {
+  /*
+   * The target, spread over fields instead of kept as an object: every element call returns a
+   * locked container, and a target object per element was allocation each run (issue 7).
+   */
+  private readonly kind: Target["kind"];
+  /** The block appended to ("block") or written into ("locked"); undefined when "active". */
+  private readonly node: BlockNode | undefined;
+  /** The position replaced ("locked"), else -1. */
+  private readonly index: number;
+
   constructor(
     readonly ref: RunRef,
-    private readonly target: Target,
+    target: Target,
     readonly formId?: string,
-  ) {}
+  ) {
+    this.kind = target.kind;
+    this.node = target.kind === "block" ? target.node : target.kind === "locked" ? target.parent : undefined;
+    this.index = target.kind === "locked" ? target.index : -1;
+  }
 
   /**
    * The session's current run. A container object kept from an earlier run (for example in a
@@ -68,7 +82,7 @@ export class Dg {
 
   /** The concrete container a call on this object writes to. */
   resolve(): Dg {
-    if (this.target.kind !== "active") return this;
+    if (this.kind !== "active") return this;
     const stack = this.run.withStack;
     if (stack.length > 0) return stack[stack.length - 1];
     const run = this.run;
@@ -76,39 +90,37 @@ export class Dg {
   }
 
   get isLocked(): boolean {
-    return this.resolve().target.kind === "locked";
+    return this.resolve().kind === "locked";
   }
 
   /** The block node this container appends to (undefined for a locked position). */
   get block(): BlockNode | undefined {
-    const t = this.resolve().target;
-    return t.kind === "block" ? t.node : undefined;
+    const self = this.resolve();
+    return self.kind === "block" ? self.node : undefined;
   }
 
   get root(): number {
-    const t = this.resolve().target;
-    return t.kind === "block" ? t.node.path[0] : t.kind === "locked" ? t.parent.path[0] : MAIN_ROOT;
+    return this.resolve().node?.path[0] ?? MAIN_ROOT;
   }
 
   /** Delta path of the block a write lands in (for a locked position, its parent block). */
   get parentPath(): number[] {
-    const t = this.resolve().target;
-    return t.kind === "block" ? t.node.path : t.kind === "locked" ? t.parent.path : [MAIN_ROOT];
+    return this.resolve().node?.path ?? [MAIN_ROOT];
   }
 
   private place(make: (path: number[]) => TreeNode): { parent: BlockNode; index: number } {
     this.run.checkpoint();
     const self = this.resolve();
     this.run.writeCheck?.(self.parentPath, false);
-    const t = self.target;
-    if (t.kind === "locked") {
-      t.parent.children[t.index] = make([...t.parent.path, t.index]);
-      return { parent: t.parent, index: t.index };
+    const parent = self.node;
+    if (!parent) throw new Error("unreachable: active target resolves to a block");
+    if (self.kind === "locked") {
+      parent.children[self.index] = make([...parent.path, self.index]);
+      return { parent, index: self.index };
     }
-    if (t.kind !== "block") throw new Error("unreachable: active target resolves to a block");
-    const index = t.node.children.length;
-    t.node.children.push(make([...t.node.path, index]));
-    return { parent: t.node, index };
+    const index = parent.children.length;
+    parent.children.push(make([...parent.path, index]));
+    return { parent, index };
   }
 
   /** Adds a leaf element; returns a container locked to its position (R106). */
