@@ -82,7 +82,7 @@ function collectChanges(before: NodePrint | undefined, now: NodePrint, node: Ren
   }
   const previous = before.children;
   const next = now.children!;
-  node.children.forEach((child, i) => collectChanges(previous[i], next[i], child, out));
+  for (let i = 0; i < node.children.length; i++) collectChanges(previous[i], next[i], node.children[i], out);
 }
 
 /**

@@ -31,7 +31,7 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
     const index = root.path[0];
     const id = DOM.root(index);
     const rootMemo = scope?.block(r, id);
-    const children = presentChildren(root).map((child, i) => renderedNode(child, i, ctx, rootMemo));
+    const children = renderedChildren(root, ctx, rootMemo);
     const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
     return { id, ...drawn, children };
@@ -46,7 +46,7 @@ function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo
   if (node.kind === "element") return memo ? memo.draw(position, id, node, ctx, drawElement) : { id, html: drawElement(node, ctx) };
   const inner = formContext(node, ctx);
   const scope = memo?.block(position, id);
-  const children = presentChildren(node).map((child, i) => renderedNode(child, i, inner, scope));
+  const children = renderedChildren(node, inner, scope);
   return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
 }
 
@@ -96,8 +96,11 @@ export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNo
   return { html: html + after, shell: shell + after };
 }
 
-function presentChildren(node: BlockNode): TreeNode[] {
-  return node.children.filter((child) => child !== undefined);
+/** A block's children rendered in order, each at its position among those present (holes skipped). */
+function renderedChildren(node: BlockNode, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode[] {
+  const rendered: RenderedNode[] = [];
+  for (const child of node.children) if (child !== undefined) rendered.push(renderedNode(child, rendered.length, ctx, memo));
+  return rendered;
 }
 
 /** tree.ts omits an empty sidebar; the page keeps a hidden one so a later update can fill it. */
