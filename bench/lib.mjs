@@ -83,6 +83,14 @@ export function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/**
+ * Bytes a process has passed to write calls (/proc/<pid>/io `wchar`): for workerd, mostly its
+ * SQLite WAL (a committed write appends a 4 KiB page frame); its sockets barely show here.
+ */
+export function writtenBytes(pid) {
+  return Number(readFileSync(`/proc/${pid}/io`, "utf8").match(/^wchar:\s+(\d+)/m)[1]);
+}
+
 export function rssKb(pid) {
   return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]);
 }

@@ -2,7 +2,7 @@
 // request rate below saturation for latency (autocannon's overallRate), with the server's CPU
 // time per request from /proc.
 import autocannon from "autocannon";
-import { cpuMs } from "./lib.mjs";
+import { cpuMs, writtenBytes } from "./lib.mjs";
 
 export const CONNECTIONS = 32;
 
@@ -12,6 +12,7 @@ export const CONNECTIONS = 32;
  */
 export async function load(server, next, { duration = 8, rate } = {}) {
   const cpuBefore = cpuMs(server.pid);
+  const writtenBefore = writtenBytes(server.pid);
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -32,10 +33,12 @@ export async function load(server, next, { duration = 8, rate } = {}) {
     ],
   });
   const cpu = cpuMs(server.pid) - cpuBefore;
+  const written = writtenBytes(server.pid) - writtenBefore;
   const completed = result.requests.total;
   return {
     rps: completed / duration,
     cpuMsPerRequest: cpu / Math.max(1, completed),
+    writtenBytesPerRequest: written / Math.max(1, completed),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
