@@ -69,12 +69,12 @@ function parseUrl(value: string): URL | undefined {
 }
 
 function requestContext(c: Context, address: URL, page: string): RequestContext {
+  // Headers iterate with lower-case names (Fetch). Built by one pass each, without `delete`,
+  // which would leave the objects slow to copy into the session object's call (issue 7).
   const headers: Record<string, string> = {};
-  c.req.raw.headers.forEach((value, name) => {
-    if (name.toLowerCase() !== "cookie") headers[name.toLowerCase()] = value;
-  });
-  const cookies = { ...getCookie(c) };
-  delete cookies[BROWSER_COOKIE];
+  for (const [name, value] of c.req.raw.headers) if (name !== "cookie") headers[name] = value;
+  const cookies: Record<string, string> = {};
+  for (const [name, value] of Object.entries(getCookie(c))) if (name !== BROWSER_COOKIE) cookies[name] = value;
   const shown = new URL(address);
   shown.pathname = page;
   shown.searchParams.delete(SESSION_PARAM);
