@@ -108,37 +108,43 @@ export class Dg {
     return this.resolve().node?.path ?? [MAIN_ROOT];
   }
 
-  private place(make: (path: number[]) => TreeNode): { parent: BlockNode; index: number } {
+  /**
+   * The container a write lands in, once the run allows it: the checks every write makes. The
+   * caller stores its node at `self.slot()`: no closure and no result object per element (issue 7).
+   */
+  private writable(): Dg {
     this.run.checkpoint();
     const self = this.resolve();
     this.run.writeCheck?.(self.parentPath, false);
-    const parent = self.node;
-    if (!parent) throw new Error("unreachable: active target resolves to a block");
-    if (self.kind === "locked") {
-      parent.children[self.index] = make([...parent.path, self.index]);
-      return { parent, index: self.index };
-    }
-    const index = parent.children.length;
-    parent.children.push(make([...parent.path, index]));
-    return { parent, index };
+    if (!self.node) throw new Error("unreachable: active target resolves to a block");
+    return self;
+  }
+
+  /** Where a write into this (resolved) container goes: its locked position, or a new last child. */
+  private slot(): number {
+    return this.kind === "locked" ? this.index : this.node!.children.length;
   }
 
   /** Adds a leaf element; returns a container locked to its position (R106). */
   emit(type: string, props: Record<string, unknown>, widget?: ElementNode["widget"]): Dg {
-    const { parent, index } = this.place((path) => ({ kind: "element", type, path, props, widget }));
-    const on = this.resolve();
-    const made = new Dg(this.ref, { kind: "locked", parent, index }, on.formId);
-    if (!widget && isObserved(this.run)) notifyDraw(this.run, on, made, { kind: "emit", type, props });
+    const self = this.writable();
+    const parent = self.node!;
+    const index = self.slot();
+    parent.children[index] = { kind: "element", type, path: [...parent.path, index], props, widget };
+    const made = new Dg(this.ref, { kind: "locked", parent, index }, self.formId);
+    if (!widget && isObserved(this.run)) notifyDraw(this.run, self, made, { kind: "emit", type, props });
     return made;
   }
 
   /** Adds a block (container, column, form…) and returns a container writing into it. */
   addBlock(type: string, props: Record<string, unknown>, formId?: string): Dg {
-    const form = formId ?? this.resolve().formId;
-    let node!: BlockNode;
-    this.place((path) => (node = { kind: "block", type, path, props, children: [], formId: formId }));
-    const made = new Dg(this.ref, { kind: "block", node }, form);
-    if (isObserved(this.run)) notifyDraw(this.run, this.resolve(), made, { kind: "block", type, props, formId });
+    const self = this.writable();
+    const parent = self.node!;
+    const index = self.slot();
+    const node: BlockNode = { kind: "block", type, path: [...parent.path, index], props, children: [], formId: formId };
+    parent.children[index] = node;
+    const made = new Dg(this.ref, { kind: "block", node }, formId ?? self.formId);
+    if (isObserved(this.run)) notifyDraw(this.run, self, made, { kind: "block", type, props, formId });
     return made;
   }
 
