@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { BlockNode, RenderContext } from "../elements/types";
+import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
 import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
 import { html } from "./html";
-import { ASSET } from "../wire";
+import { ASSET, DOM } from "../wire";
 import { INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
 import { drawBlock, iconHref, renderErrorPage, renderPage, renderTree, renderUpdate } from "./page";
 
@@ -36,6 +36,31 @@ describe("renderTree", () => {
     tree.forEach(visit);
     const form = tree[0].children![0];
     expect(form.children![0].html).not.toContain("<form"); // a plain control of the form's <form>
+  });
+
+  it("gives each node the id of its delta path, in nested blocks, placeholders and the sidebar", async () => {
+    const tree = await roots((st) => {
+      const slot = st.empty();
+      st.sidebar.write("side");
+      const [left, right] = st.columns(2);
+      left.container().expander("More").write("deep");
+      right.text("right");
+      slot.markdown("filled later");
+    });
+    const rendered = renderTree(tree, ctx);
+    const check = (nodes: (TreeNode | undefined)[], drawn: { id: string; html: string; children?: unknown[] }[]): number => {
+      const present = nodes.filter((node) => node !== undefined);
+      expect(drawn.map((node) => node.id)).toEqual(present.map((node) => DOM.element(node.path)));
+      let count = present.length;
+      present.forEach((node, i) => {
+        expect(drawn[i].html).toContain(`id="${drawn[i].id}"`);
+        if (node.kind === "block") count += check(node.children, drawn[i].children as typeof drawn);
+      });
+      return count;
+    };
+    const count = tree.reduce((sum, root, r) => sum + check(root.children, rendered[r].children!), 0);
+    expect(count).toBeGreaterThanOrEqual(8);
+    expect(rendered[0].children!.map((node) => node.id)).toEqual(["el-0-0", "el-0-1"]);
   });
 
   it("keeps an empty sidebar in the page, hidden, so an update can fill it", async () => {

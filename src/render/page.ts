@@ -31,7 +31,7 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
     const index = root.path[0];
     const id = DOM.root(index);
     const rootMemo = scope?.block(r, id);
-    const children = renderedChildren(root, ctx, rootMemo);
+    const children = renderedChildren(root, DOM.element(root.path), ctx, rootMemo);
     const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
     return { id, ...drawn, children };
@@ -40,13 +40,15 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
   return rendered;
 }
 
-/** `node`, the child at `position` of its block (whose memo scope is `memo`), rendered. */
-function renderedNode(node: TreeNode, position: number, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode {
-  const id = DOM.element(node.path);
+/**
+ * `node`, the child at `position` of its block (whose memo scope is `memo`), rendered. `id` is
+ * `DOM.element(node.path)`, made from its parent's (a node's path extends its parent's by its index).
+ */
+function renderedNode(node: TreeNode, id: string, position: number, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode {
   if (node.kind === "element") return memo ? memo.draw(position, id, node, ctx, drawElement) : { id, html: drawElement(node, ctx) };
   const inner = formContext(node, ctx);
   const scope = memo?.block(position, id);
-  const children = renderedChildren(node, inner, scope);
+  const children = renderedChildren(node, id, inner, scope);
   return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
 }
 
@@ -96,10 +98,17 @@ export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNo
   return { html: html + after, shell: shell + after };
 }
 
-/** A block's children rendered in order, each at its position among those present (holes skipped). */
-function renderedChildren(node: BlockNode, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode[] {
+/**
+ * A block's children rendered in order, each at its position among those present (holes skipped).
+ * `id` is `DOM.element(node.path)`, the prefix of its children's ids.
+ */
+function renderedChildren(node: BlockNode, id: string, ctx: RenderContext, memo: MemoScope | undefined): RenderedNode[] {
   const rendered: RenderedNode[] = [];
-  for (const child of node.children) if (child !== undefined) rendered.push(renderedNode(child, rendered.length, ctx, memo));
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child !== undefined) rendered.push(renderedNode(child, DOM.child(id, i), rendered.length, ctx, memo));
+  }
   return rendered;
 }
 

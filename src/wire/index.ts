@@ -61,6 +61,8 @@ export const DOM = {
   seq: "el-seq",
   root: (root: number) => `el-root-${root}`,
   element: (path: number[]) => `el-${path.join("-")}`,
+  /** `element([...path, index])` from `element(path)`, without joining the path again. */
+  child: (parent: string, index: number) => `${parent}-${index}`,
   control: (widgetId: string) => `${widgetId}-control`,
   help: (widgetId: string) => `${widgetId}-help`,
 } as const;
