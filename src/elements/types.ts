@@ -24,6 +24,10 @@ export interface WidgetView {
   formId?: string;
 }
 
+/**
+ * A leaf of the tree. Never changed once drawn: a rerun may reuse the last run's node (Run.unchanged)
+ * and the render memo takes the same node for the same data, so a change makes a new node.
+ */
 export interface ElementNode {
   kind: "element";
   type: string;

@@ -130,7 +130,7 @@ export class Dg {
     const self = this.writable();
     const parent = self.node!;
     const index = self.slot();
-    parent.children[index] = { kind: "element", type, path: [...parent.path, index], props, widget };
+    parent.children[index] = this.run.unchanged(parent, index, type, props, widget) ?? { kind: "element", type, path: [...parent.path, index], props, widget };
     const made = new Dg(this.ref, { kind: "locked", parent, index }, self.formId);
     if (!widget && isObserved(this.run)) notifyDraw(this.run, self, made, { kind: "emit", type, props });
     return made;

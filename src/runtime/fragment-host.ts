@@ -88,6 +88,11 @@ export class FragmentHost {
     return this.tree ? { roots: this.tree, pageConfig: this.pageConfig } : undefined;
   }
 
+  /** The tree the page shows (the last run's, or the one read from storage), if any. */
+  shown(): BlockNode[] | undefined {
+    return this.tree ?? undefined;
+  }
+
   /**
    * Starts a run: numbers it and, for a fragment run, puts a fresh container in place of the
    * fragment's in `base`. Returns the fragment run's body; undefined for a full run, or when the

@@ -3,7 +3,7 @@
  * session-state bookkeeping of SEMANTICS 1.4–1.6 (what was assigned this run, which keys and ids
  * were seen). The lifecycle around it (payload, callbacks, clean-up) lives in `session.ts`.
  */
-import type { BlockNode } from "../elements/types";
+import type { BlockNode, ElementNode, TreeNode } from "../elements/types";
 import { ControlSignal } from "./control";
 import {
   DuplicateElementId,
@@ -72,6 +72,14 @@ export class Run {
    * returns the fragments a widget written there belongs to.
    */
   writeCheck?: (parentPath: number[], widget: boolean) => string[] | undefined;
+  /**
+   * The tree the page shows, left by the last run (set for a full run): an element this run draws
+   * again at the same place from the same data is that tree's node, reused (see `unchanged`).
+   */
+  last: BlockNode[] | undefined;
+  /** `lastBlock`'s last answer: consecutive elements mostly share their block. */
+  private lastAsked: BlockNode | undefined;
+  private lastFound: BlockNode | undefined;
 
   constructor(
     public data: SessionData,
@@ -87,6 +95,34 @@ export class Run {
           "function or behind a button, or raise the deadline (runDeadlineMs).",
       );
     }
+  }
+
+  /**
+   * The last tree's element at `index` of `block`'s place when it is what this run would draw
+   * there (same type, the same props and widget view field for field), else undefined. Reusing it
+   * leaves the new node, its path and its props as garbage that dies young: a rerun that changes
+   * one element of a large page then keeps almost nothing new alive, where a new tree of live
+   * nodes made each young-generation collection copy the whole page (issue 7). Element nodes
+   * are never changed once drawn (session.ts replaces a form's reset widgets instead).
+   */
+  unchanged(block: BlockNode, index: number, type: string, props: Record<string, unknown>, widget: ElementNode["widget"]): ElementNode | undefined {
+    const before = this.lastBlock(block)?.children[index];
+    if (before === undefined || before.kind !== "element" || before.type !== type) return undefined;
+    if (!sameFields(before.props, props)) return undefined;
+    if (before.widget !== widget && (before.widget === undefined || widget === undefined || !sameFields(before.widget, widget))) return undefined;
+    return before;
+  }
+
+  /** `block`'s counterpart in the last tree: the block at the same path, if any. */
+  private lastBlock(block: BlockNode): BlockNode | undefined {
+    if (this.last === undefined) return undefined;
+    if (block === this.lastAsked) return this.lastFound;
+    const path = block.path;
+    let found: TreeNode | undefined = this.last[path[0]];
+    for (let i = 1; i < path.length && found !== undefined; i++) found = found.kind === "block" ? found.children[path[i]] : undefined;
+    this.lastAsked = block;
+    this.lastFound = found?.kind === "block" ? found : undefined;
+    return this.lastFound;
   }
 
   request(signal: ControlSignal): never {
@@ -166,4 +202,19 @@ export class Run {
     this.registered.set(id, site);
     this.order.push(id);
   }
+}
+
+/**
+ * Whether two objects have the same own fields holding the same values (Object.is: NaN matches
+ * NaN, -0 does not match 0). Values are compared by identity, not deeply: an array or object
+ * made anew each run differs, and its element is drawn as a new node.
+ */
+function sameFields(a: object, b: object): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(b, key) || !Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }

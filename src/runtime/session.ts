@@ -198,6 +198,7 @@ export class AppSession {
       const run = this.newRun(this.data, deadline);
       this.ref.current = run;
       const body = this.fragments.begin(run, this.ref, fragment);
+      if (body === undefined) run.last = this.fragments.shown();
       if (runs > this.options.maxReruns + 1) {
         const error = new RunawayScriptError(
           `st.rerun() was called ${this.options.maxReruns} times while handling one event, so the run was stopped. ` +
@@ -222,15 +223,16 @@ export class AppSession {
   /** D1/R78: a clearOnSubmit form's widgets return to their defaults once the submit run is over. */
   private clearSubmittedForm(run: Run, formId: string): void {
     if (!run.forms.get(formId)?.clearOnSubmit) return;
-    const reset = (node: TreeNode): void => {
+    // A reset widget's node is replaced, not changed: the last tree may share it (Run.unchanged).
+    const reset = (node: TreeNode, index: number, siblings: TreeNode[]): void => {
       if (node.kind === "block") return node.children.forEach(reset);
       const record = node.widget && this.data.widgets[node.widget.id];
       if (!record || record.meta.formId !== formId || record.meta.trigger) return;
       record.value = structuredClone(record.meta.default);
       const codec = definitionFor(record.meta.type)?.codec;
-      node.widget = { ...node.widget!, value: record.value, raw: codec?.format(record.value, record.meta.props) };
+      siblings[index] = { ...node, widget: { ...node.widget!, value: record.value, raw: codec?.format(record.value, record.meta.props) } };
     };
-    run.roots.forEach(reset);
+    run.roots.forEach((root) => root.children.forEach(reset));
   }
 
   /** Steps 1–5 of R9 for one script execution; `fragment` is a fragment run's body (R119). */
