@@ -31,6 +31,11 @@ interface Entry extends Drawn {
   data?: NodeData;
   /** Otherwise the data as exact text (exactKey). */
   key?: string;
+  /**
+   * The node drawn. A rerun that leaves an element alone passes the same node again (Run.unchanged),
+   * and a node is never changed once drawn, so the same node is the same data without comparing it.
+   */
+  node: ElementNode;
 }
 
 /** What the render reads of a node, copied (plainCopy's form). */
@@ -82,7 +87,7 @@ export class MemoScope {
   draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: (node: ElementNode, ctx: RenderContext) => string): Drawn {
     const context = contextKey(ctx);
     const kept = this.last?.[index];
-    if (kept && "html" in kept && kept.id === id && kept.context === context && sameData(kept, node)) {
+    if (kept && "html" in kept && kept.id === id && kept.context === context && (kept.node === node || sameData(kept, node))) {
       this.drawn[index] = kept;
       return kept;
     }
@@ -91,7 +96,7 @@ export class MemoScope {
     const data = nodeData(node);
     const key = data === undefined ? exactKey(node) : undefined;
     if (key === null) return { id, html, hash }; // no exact key: drawn every time
-    const entry: Entry = { id, context, html, hash, data, key, print: { id, hash } };
+    const entry: Entry = { id, context, html, hash, data, key, print: { id, hash }, node };
     this.drawn[index] = entry;
     return entry;
   }
