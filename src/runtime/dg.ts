@@ -13,6 +13,7 @@ import { isObserved, notifyDraw, notifyWidget } from "./draw-hooks";
 import { computeWidgetId } from "./identity";
 import { MAIN_ROOT, type Run } from "./run";
 import type { RunRef } from "./session-state";
+import { copyValue } from "./state";
 import type { ElementMethods } from "./methods";
 
 export interface WidgetSpec<V> {
@@ -232,15 +233,10 @@ export class Dg {
     else run.callbacks.delete(id);
 
     self.emit(spec.type, spec.props, { id, key, raw: spec.codec.format(value, spec.props), value, formId });
-    return copyOf(value);
+    return copyValue(value); // R28: a deep copy
   }
 }
 
-/** A deep copy (R28). Strings, numbers, booleans are their own copies: no clone per widget and run. */
-function copyOf<V>(value: V): V {
-  const kind = typeof value;
-  return value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "undefined" ? value : structuredClone(value);
-}
 
 /** R28/R29/R46/D10: which value a widget holds when it registers. */
 function resolveValue<V>(run: Run, id: string, key: string | undefined, spec: WidgetSpec<V>): V {

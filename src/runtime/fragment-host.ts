@@ -20,7 +20,7 @@ import { Dg } from "./dg";
 import { enterFragment, FragmentRerunSignal, fragmentsOf, locate, type FragmentRecord } from "./fragment";
 import type { PageConfig, Run } from "./run";
 import type { RunRef } from "./session-state";
-import type { SessionData, WidgetEvent, WidgetMeta } from "./state";
+import { copySessionData, type SessionData, type WidgetEvent, type WidgetMeta } from "./state";
 
 /** A fragment run since the last full run, with the state its body started from. */
 interface LoggedRun {
@@ -156,7 +156,7 @@ export class FragmentHost {
   logRun(target: string, data: SessionData): void {
     const chain = this.registry.get(target)?.chain ?? [target];
     this.log = this.log.filter((entry) => !entry.chain.includes(target));
-    this.log.push({ id: target, chain, base: structuredClone(data) });
+    this.log.push({ id: target, chain, base: copySessionData(data) });
   }
 
   /** A full run's body starts: it supersedes every fragment run. */
@@ -172,7 +172,7 @@ export class FragmentHost {
     this.update(full);
     let roots = full.roots;
     for (const entry of this.log) {
-      const run = makeRun(structuredClone(entry.base));
+      const run = makeRun(copySessionData(entry.base));
       ref.current = run;
       const body = this.begin(run, ref, entry.id, roots);
       if (!body) continue;

@@ -9,7 +9,7 @@ import { isControlSignal } from "./control";
 import { messages, RunawayScriptError, UnknownWidgetError } from "./errors";
 import { stableStringify } from "./identity";
 import { Run, MAIN_ROOT, type Callback, type PageConfig } from "./run";
-import { emptySessionData, type SessionData, type WidgetEvent } from "./state";
+import { copySessionData, emptySessionData, type SessionData, type WidgetEvent } from "./state";
 import { createSt, type St } from "./st";
 import { SessionScope, type AddressOutcome, type RequestInfo, type ScopeSnapshot } from "./request";
 import type { StPage } from "./navigation";
@@ -171,7 +171,7 @@ export class AppSession {
    */
   private async replay(): Promise<void> {
     const deadline = Date.now() + this.options.runDeadlineMs;
-    const run = this.newRun(structuredClone(this.replayBase!), deadline);
+    const run = this.newRun(copySessionData(this.replayBase!), deadline);
     this.ref.current = run;
     try {
       await this.app.main(this.st);
@@ -263,7 +263,7 @@ export class AppSession {
     }
     if (fragment) this.fragments.logRun(this.fragments.targetOf(run)!, this.data);
     else {
-      this.replayBase = structuredClone(this.data);
+      this.replayBase = copySessionData(this.data);
       this.fragments.clearLog();
     }
     try {

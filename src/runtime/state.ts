@@ -53,6 +53,23 @@ export interface WidgetEvent {
   fragment?: string;
 }
 
+/**
+ * A copy of `data` that later runs cannot change: records, values, user keys and lists are copied;
+ * widget metas are shared, since a run replaces a widget's meta and never changes one (dg.ts). A
+ * structured clone of the whole, metas included, was most of what keeping a replay base cost each
+ * run (issue 7), and storage writes a meta shared by `data` and its copy once.
+ */
 export function copySessionData(data: SessionData): SessionData {
-  return structuredClone(data);
+  const widgets: Record<string, WidgetRecord> = {};
+  for (const id of Object.keys(data.widgets)) {
+    const record = data.widgets[id];
+    widgets[id] = { value: copyValue(record.value), meta: record.meta };
+  }
+  return { widgets, user: structuredClone(data.user), keyToWidget: { ...data.keyToWidget }, order: [...data.order] };
+}
+
+/** A deep copy; strings, numbers, booleans and null are their own. */
+export function copyValue<V>(value: V): V {
+  const kind = typeof value;
+  return value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "undefined" ? value : structuredClone(value);
 }
