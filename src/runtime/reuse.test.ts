@@ -4,7 +4,9 @@ import type { BlockNode, ElementNode, TreeNode } from "../elements/types";
 import { RenderMemo } from "../render/memo";
 import { renderTree } from "../render/page";
 import { trustedHtml } from "../render/html";
+import { Run } from "./run";
 import { AppSession, defineApp } from "./session";
+import { emptySessionData } from "./state";
 
 const ctx = { action: "/t?_s=x", hiddenFields: trustedHtml(""), showErrorDetails: false };
 const main = (roots: BlockNode[]): TreeNode[] => roots[0].children;
@@ -38,7 +40,7 @@ describe("reruns reuse the nodes of elements they draw again unchanged", () => {
     expect((before[2] as ElementNode).props.body).toBe("Hello, world"); // the last tree is untouched
   });
 
-  it("compares props field by field by identity: a new array each run, or NaN against -0, makes a new node", async () => {
+  it("compares primitive props field by field: an array, or NaN against -0, makes a new node", async () => {
     let round = 0;
     const session = new AppSession(
       defineApp((st) => {
@@ -53,6 +55,44 @@ describe("reruns reuse the nodes of elements they draw again unchanged", () => {
     expect((main(next.roots)[0] as ElementNode).props).toEqual((main(first.roots)[0] as ElementNode).props);
     expect(main(next.roots)[1]).not.toBe(main(first.roots)[1]);
     expect(main(next.roots)[2]).toBe(main(first.roots)[2]); // NaN is NaN (Object.is)
+  });
+
+  it("an object the app changed in place and shows again is drawn anew, not taken for the same", async () => {
+    const session = new AppSession(
+      defineApp((st) => {
+        st.sessionState.rows ??= ["first"];
+        st.sessionState.picked ??= ["a"];
+        if (st.button("Add")) (st.sessionState.rows as string[]).push("second");
+        st.json(st.sessionState.rows);
+        st.write(st.sessionState.rows);
+      }),
+    );
+    const memo = new RenderMemo();
+    const first = await session.load();
+    const texts = (roots: BlockNode[]) => renderTree(roots, ctx, memo)[0].children!.slice(1).map((node) => node.html);
+    expect(texts(first.roots).join("")).not.toContain("second");
+    const next = await session.handle({ values: {}, trigger: widgetId(main(first.roots)[0]) });
+    expect(main(next.roots)[1]).not.toBe(main(first.roots)[1]);
+    const shown = texts(next.roots);
+    expect(shown).toHaveLength(2);
+    for (const html of shown) expect(html).toContain("second");
+  });
+
+  it("never takes a field holding an object or a function for the same, even the very same one", () => {
+    const rows = ["first"];
+    const onPick = () => 1;
+    const before: ElementNode = { kind: "element", type: "custom", path: [0, 0], props: { rows, onPick, n: 1 } };
+    const run = new Run(emptySessionData(), { page: "", showErrorDetails: false });
+    run.last = [{ kind: "block", type: "main", path: [0], props: {}, children: [before] }];
+    const main = run.roots[0];
+    expect(run.unchanged(main, 0, "custom", { rows, onPick, n: 1 }, undefined)).toBeUndefined();
+    before.props = { n: 1, label: null };
+    expect(run.unchanged(main, 0, "custom", { n: 1, label: null }, undefined)).toBe(before);
+    expect(run.unchanged(main, 0, "custom", { n: 1 }, undefined)).toBeUndefined(); // a field fewer
+    expect(run.unchanged(main, 0, "custom", { n: 1, label: undefined }, undefined)).toBeUndefined();
+    expect(run.unchanged(main, 0, "other", { n: 1, label: null }, undefined)).toBeUndefined();
+    expect(run.unchanged(main, 1, "custom", { n: 1, label: null }, undefined)).toBeUndefined();
+    expect(run.unchanged(main, 0, "custom", { n: 1, label: null }, { id: "w1", raw: "x", value: "x" })).toBeUndefined();
   });
 
   it("a placeholder filled again with the same element reuses it; filled differently, it is new", async () => {

@@ -99,11 +99,11 @@ export class Run {
 
   /**
    * The last tree's element at `index` of `block`'s place when it is what this run would draw
-   * there (same type, the same props and widget view field for field), else undefined. Reusing it
-   * leaves the new node, its path and its props as garbage that dies young: a rerun that changes
-   * one element of a large page then keeps almost nothing new alive, where a new tree of live
-   * nodes made each young-generation collection copy the whole page (issue 7). Element nodes
-   * are never changed once drawn (session.ts replaces a form's reset widgets instead).
+   * there (same type; props and widget view of the same primitive values, field for field), else
+   * undefined. Reusing it leaves the new node, its path and its props as garbage that dies young:
+   * a rerun that changes one element of a large page then keeps almost nothing new alive, where a
+   * new tree of live nodes made each young-generation collection copy the whole page (issue 7).
+   * Element nodes are never changed once drawn (session.ts replaces a form's reset widgets).
    */
   unchanged(block: BlockNode, index: number, type: string, props: Record<string, unknown>, widget: ElementNode["widget"]): ElementNode | undefined {
     const before = this.lastBlock(block)?.children[index];
@@ -205,14 +205,17 @@ export class Run {
 }
 
 /**
- * Whether two objects have the same own fields holding the same values (Object.is: NaN matches
- * NaN, -0 does not match 0). Values are compared by identity, not deeply: an array or object
- * made anew each run differs, and its element is drawn as a new node.
+ * Whether two objects have the same own fields holding the same primitive values (Object.is: NaN
+ * matches NaN, -0 does not match 0). A field holding an object or a function never matches, even
+ * the same one: an app may have changed it in place since the last run (a list in session state
+ * it appends to and shows again), and only a deep comparison (the render memo's) can tell.
  */
 function sameFields(a: object, b: object): boolean {
   let count = 0;
   for (const key in a) {
-    if (!Object.hasOwn(b, key) || !Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    const value = (a as Record<string, unknown>)[key];
+    if ((typeof value === "object" && value !== null) || typeof value === "function") return false;
+    if (!Object.hasOwn(b, key) || !Object.is(value, (b as Record<string, unknown>)[key])) return false;
     count++;
   }
   for (const _ in b) count--;
