@@ -111,6 +111,9 @@ function shellOf(node: RenderedNode): string {
   return shell + node.html.slice(position);
 }
 
+/** A kept child's print is the same object in both (memo.ts): its id is not read. */
 function sameIds(a: NodePrint[], b: NodePrint[]): boolean {
-  return a.length === b.length && a.every((print, i) => print.id === b[i].id);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].id !== b[i].id) return false;
+  return true;
 }

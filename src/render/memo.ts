@@ -113,12 +113,19 @@ export class MemoScope {
 /** The context a render reads (form posts' action and hidden fields…), once per context object. */
 const contextKeys = new WeakMap<RenderContext, string>();
 
+/** The last context asked about: a render asks for each of its elements, mostly with one context. */
+let lastContext: RenderContext | undefined;
+let lastContextKey = "";
+
 function contextKey(ctx: RenderContext): string {
+  if (ctx === lastContext) return lastContextKey;
   let key = contextKeys.get(ctx);
   if (key === undefined) {
     key = JSON.stringify([ctx.action, ctx.hiddenFields.value, ctx.form ?? null, ctx.showErrorDetails]);
     contextKeys.set(ctx, key);
   }
+  lastContext = ctx;
+  lastContextKey = key;
   return key;
 }
 
