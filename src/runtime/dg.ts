@@ -11,9 +11,9 @@ import { isControlSignal } from "./control";
 import { InvalidFormCallbackError, messages, StreamlitAPIException, ValueAssignmentNotAllowedError } from "./errors";
 import { isObserved, notifyDraw, notifyWidget } from "./draw-hooks";
 import { computeWidgetId } from "./identity";
-import { MAIN_ROOT, type Run } from "./run";
+import { MAIN_ROOT, sameFields, type Run } from "./run";
 import type { RunRef } from "./session-state";
-import { copyValue } from "./state";
+import { copyValue, ownWidget, type WidgetMeta } from "./state";
 import type { ElementMethods } from "./methods";
 
 export interface WidgetSpec<V> {
@@ -213,22 +213,27 @@ export class Dg {
     run.claimWidgetId(id, spec.type, site);
 
     const value = resolveValue(run, id, key, spec);
-    run.data.widgets[id] = {
-      value,
-      meta: {
-        type: spec.type,
-        props: spec.props,
-        key,
-        formId,
-        trigger: spec.trigger ?? false,
-        default: spec.default,
-        hasCallback: spec.onChange !== undefined,
-        disabled: spec.disabled ?? false,
-        persist: spec.persistState,
-        label: spec.label,
-        ...(fragment ? { fragment } : {}),
-      },
+    const meta: WidgetMeta = {
+      type: spec.type,
+      props: spec.props,
+      key,
+      formId,
+      trigger: spec.trigger ?? false,
+      default: spec.default,
+      hasCallback: spec.onChange !== undefined,
+      disabled: spec.disabled ?? false,
+      persist: spec.persistState,
+      label: spec.label,
+      ...(fragment ? { fragment } : {}),
     };
+    // The last run's record and meta, when this run's meta is the same (metas are never changed):
+    // a rerun then keeps nothing new alive for a widget that stayed as it was (issue 7).
+    const record = ownWidget(run.data, id);
+    if (record === undefined) run.data.widgets[id] = { value, meta };
+    else {
+      record.value = value;
+      if (!sameFields(record.meta, meta, "props")) record.meta = meta;
+    }
     if (spec.onChange) run.callbacks.set(id, { fn: spec.onChange, args: spec.args ?? [] });
     else run.callbacks.delete(id);
 

@@ -95,6 +95,42 @@ describe("reruns reuse the nodes of elements they draw again unchanged", () => {
     expect(run.unchanged(main, 0, "custom", { n: 1, label: null }, { id: "w1", raw: "x", value: "x" })).toBeUndefined();
   });
 
+  it("a widget registered again as it was keeps its meta; one whose label or options changed gets a new one", async () => {
+    let label = "Agree";
+    let keyedLabel = "Fixed";
+    const session = new AppSession(
+      defineApp((st) => {
+        st.checkbox(label);
+        st.checkbox(keyedLabel, { key: "fixed" });
+        st.radio("Pick", ["a", "b"]);
+      }),
+    );
+    const first = await session.load();
+    const metas = () => Object.fromEntries(main(first.roots).map((node) => [widgetId(node), session.snapshot().data.widgets[widgetId(node)]?.meta]));
+    const before = metas();
+    const fixed = widgetId(main(first.roots)[1]);
+    await session.handle({ values: { [fixed]: "on" } });
+    const after = metas();
+    const [agree, , pick] = Object.keys(before);
+    expect(after[agree]).toBe(before[agree]);
+    expect(after[fixed]).toBe(before[fixed]);
+    expect(session.snapshot().data.widgets[fixed].value).toBe(true); // the value still follows the event
+    expect(after[pick]).not.toBe(before[pick]); // its options are an array
+    expect(after[pick]).toEqual(before[pick]);
+    keyedLabel = "Fixed, relabelled"; // a keyed widget keeps its id (R19): its meta must follow
+    await session.handle({ values: {} });
+    expect(metas()[fixed]).not.toBe(before[fixed]);
+    expect(metas()[fixed]!.label).toBe("Fixed, relabelled");
+    expect((metas()[fixed]!.props as { label: string }).label).toBe("Fixed, relabelled");
+    expect(session.snapshot().data.widgets[fixed].value).toBe(true);
+    label = "Agree to all"; // a new label is a new widget id (R18): a new record and meta
+    const renamed = await session.handle({ values: {} });
+    const id = widgetId(main(renamed.roots)[0]);
+    expect(id).not.toBe(agree);
+    expect(session.snapshot().data.widgets[id].meta.label).toBe("Agree to all");
+    expect(session.snapshot().data.widgets[agree]).toBeUndefined();
+  });
+
   it("a placeholder filled again with the same element reuses it; filled differently, it is new", async () => {
     let text = "same";
     const session = new AppSession(

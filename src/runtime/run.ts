@@ -208,14 +208,18 @@ export class Run {
  * Whether two objects have the same own fields holding the same primitive values (Object.is: NaN
  * matches NaN, -0 does not match 0). A field holding an object or a function never matches, even
  * the same one: an app may have changed it in place since the last run (a list in session state
- * it appends to and shows again), and only a deep comparison (the render memo's) can tell.
+ * it appends to and shows again), and only a deep comparison (the render memo's) can tell. The
+ * field named `inner`, if any, holds an object compared the same way, one level down.
  */
-function sameFields(a: object, b: object): boolean {
+export function sameFields(a: object, b: object, inner?: string): boolean {
   let count = 0;
   for (const key in a) {
     const value = (a as Record<string, unknown>)[key];
-    if ((typeof value === "object" && value !== null) || typeof value === "function") return false;
-    if (!Object.hasOwn(b, key) || !Object.is(value, (b as Record<string, unknown>)[key])) return false;
+    if (!Object.hasOwn(b, key)) return false;
+    const other = (b as Record<string, unknown>)[key];
+    if (key === inner) {
+      if (typeof value !== "object" || value === null || typeof other !== "object" || other === null || !sameFields(value, other)) return false;
+    } else if ((typeof value === "object" && value !== null) || typeof value === "function" || !Object.is(value, other)) return false;
     count++;
   }
   for (const _ in b) count--;

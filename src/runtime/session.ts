@@ -9,7 +9,7 @@ import { isControlSignal } from "./control";
 import { messages, RunawayScriptError, UnknownWidgetError } from "./errors";
 import { stableStringify } from "./identity";
 import { Run, MAIN_ROOT, type Callback, type PageConfig } from "./run";
-import { copySessionData, emptySessionData, type SessionData, type WidgetEvent } from "./state";
+import { copySessionData, emptySessionData, ownWidget, type SessionData, type WidgetEvent } from "./state";
 import { createSt, type St } from "./st";
 import { SessionScope, type AddressOutcome, type RequestInfo, type ScopeSnapshot } from "./request";
 import type { StPage } from "./navigation";
@@ -347,11 +347,6 @@ export class AppSession {
     target.exception(error);
     run.pending = pending;
   }
-}
-
-/** A widget record by id, never one inherited from Object.prototype ("toString", "__proto__"). */
-function ownWidget(data: SessionData, id: string): SessionData["widgets"][string] | undefined {
-  return Object.hasOwn(data.widgets, id) ? data.widgets[id] : undefined;
 }
 
 function rank(order: string[], id: string): number {

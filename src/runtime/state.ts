@@ -37,6 +37,11 @@ export interface SessionData {
   order: string[];
 }
 
+/** A widget record by id, never one inherited from Object.prototype ("toString", "__proto__"). */
+export function ownWidget(data: SessionData, id: string): WidgetRecord | undefined {
+  return Object.hasOwn(data.widgets, id) ? data.widgets[id] : undefined;
+}
+
 export function emptySessionData(): SessionData {
   return { widgets: {}, user: {}, keyToWidget: {}, order: [] };
 }
