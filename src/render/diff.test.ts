@@ -81,6 +81,14 @@ describe("diffTrees", () => {
     expect(ids(diffTrees(previous, page(1)).changed)).toEqual(["el-root-1"]);
   });
 
+  it("diffs against fingerprints stored when a block's hash covered its children's", () => {
+    const stored = fingerprintTrees(page(1)).map(function older(print: NodePrint): NodePrint {
+      return print.children ? { ...print, hash: `${print.hash}+children`, children: print.children.map(older) } : print;
+    });
+    expect(ids(diffTrees(stored, page(2)).changed)).toEqual(["el-0-1-1"]);
+    expect(diffTrees(stored, page(1)).changed).toEqual([]);
+  });
+
   it("tells fingerprints written by this code from older stored ones", () => {
     expect(isFingerprints(fingerprintTrees(page(1)))).toBe(true);
     expect(isFingerprints(new Map([["el-root-0", { hash: "x" }]]))).toBe(false);

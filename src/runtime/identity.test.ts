@@ -1,7 +1,7 @@
 // Widget identity (SEMANTICS D9) is stored: ids and hashes must not move between versions, and
 // stableStringify's direct path for plain data must write exactly what its replacer defines.
 import { describe, expect, it } from "vitest";
-import { base36, computeWidgetId, hashOfHashes, hashString, stableReplacer, stableStringify } from "./identity";
+import { base36, computeWidgetId, hashString, stableReplacer, stableStringify } from "./identity";
 
 /** The text stableStringify is defined by. */
 const reference = (value: unknown) => JSON.stringify(value, stableReplacer);
@@ -82,11 +82,5 @@ describe("identity", () => {
     const next = seeded(7);
     const samples = [0, 1, 35, 36, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, ...Array.from({ length: 2000 }, () => Math.floor(next() * 2 ** 21) * 2 ** 32 + Math.floor(next() * 2 ** 32))];
     for (const n of samples) expect(base36(n)).toBe(n.toString(36));
-  });
-
-  it("hashes a block's children's hashes as the text they join into", () => {
-    const items = ["1a", "zz9", "", "k"].map((hash) => ({ hash }));
-    expect(hashOfHashes("shell", items)).toBe(hashString("shell\u0000" + items.map((item) => item.hash).join(",")));
-    expect(hashOfHashes("", [])).toBe(hashString("\u0000"));
   });
 });

@@ -82,48 +82,13 @@ function isArrayIndex(key: string): boolean {
 
 /** cyrb53: a fast 53-bit string hash; collisions are negligible at a page's widget count. */
 export function hashString(text: string, seed = 0): string {
-  start(seed);
-  feed(text);
-  return digest();
-}
-
-/**
- * `hashString(head + "\u0000" + items' hashes joined by ",")`, without building that text: a
- * block's fingerprint (diff.ts) covers its children's hashes, hundreds of them on a large page.
- */
-export function hashOfHashes(head: string, items: readonly { hash: string }[]): string {
-  start(0);
-  feed(head);
-  feed("\u0000");
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) feed(",");
-    feed(items[i].hash);
-  }
-  return digest();
-}
-
-/* cyrb53's state between `start` and `digest` (hashing never calls out, so one state serves). */
-let h1 = 0;
-let h2 = 0;
-
-function start(seed: number): void {
-  h1 = 0xdeadbeef ^ seed;
-  h2 = 0x41c6ce57 ^ seed;
-}
-
-function feed(text: string): void {
-  let a = h1;
-  let b = h2;
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    a = Math.imul(a ^ ch, 2654435761);
-    b = Math.imul(b ^ ch, 1597334677);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = a;
-  h2 = b;
-}
-
-function digest(): string {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   return base36(4294967296 * (2097151 & b) + (a >>> 0));
