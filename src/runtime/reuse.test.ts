@@ -93,6 +93,11 @@ describe("reruns reuse the nodes of elements they draw again unchanged", () => {
     expect(run.unchanged(main, 0, "other", { n: 1, label: null }, undefined)).toBeUndefined();
     expect(run.unchanged(main, 1, "custom", { n: 1, label: null }, undefined)).toBeUndefined();
     expect(run.unchanged(main, 0, "custom", { n: 1, label: null }, { id: "w1", raw: "x", value: "x" })).toBeUndefined();
+    before.props = { x: undefined, zero: 0, nan: Number.NaN };
+    expect(run.unchanged(main, 0, "custom", { x: undefined, zero: 0, nan: Number.NaN }, undefined)).toBe(before);
+    expect(run.unchanged(main, 0, "custom", { y: undefined, zero: 0, nan: Number.NaN }, undefined)).toBeUndefined();
+    expect(run.unchanged(main, 0, "custom", { x: undefined, zero: -0, nan: Number.NaN }, undefined)).toBeUndefined();
+    expect(run.unchanged(main, 0, "custom", { x: undefined, zero: 0, nan: 0 }, undefined)).toBeUndefined();
   });
 
   it("a widget registered again as it was keeps its meta; one whose label or options changed gets a new one", async () => {

@@ -215,11 +215,16 @@ export function sameFields(a: object, b: object, inner?: string): boolean {
   let count = 0;
   for (const key in a) {
     const value = (a as Record<string, unknown>)[key];
-    if (!Object.hasOwn(b, key)) return false;
     const other = (b as Record<string, unknown>)[key];
     if (key === inner) {
       if (typeof value !== "object" || value === null || typeof other !== "object" || other === null || !sameFields(value, other)) return false;
-    } else if ((typeof value === "object" && value !== null) || typeof value === "function" || !Object.is(value, other)) return false;
+    } else if (value !== other) {
+      if (value === value || other === other) return false; // unequal, unless both are NaN
+    } else if (typeof value === "object" ? value !== null : typeof value === "function") return false;
+    else if (value === 0 && 1 / value !== 1 / (other as number)) return false; // 0 and -0
+    // Equal values: only undefined can stand for a field `b` lacks (the key count alone would let
+    // { x: undefined } match { y: undefined }).
+    else if (value === undefined && !Object.hasOwn(b, key)) return false;
     count++;
   }
   for (const _ in b) count--;
