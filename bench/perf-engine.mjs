@@ -5,11 +5,11 @@
 // process of its own.
 // Linear: `linearity` is the cost per element at 10,000 over that at 1,000: at most 2. No step is
 // quadratic (that would give ~10); what grows is the cost of memory: a 10,000-element event
-// allocates ~14 MB, more than V8's young generation holds by default, so scavenges run mid-event
-// and copy (then promote) the event's live tree, and the working set no longer fits the caches.
+// allocates ~9 MB, so scavenges run mid-event and copy what the event holds by then, and the
+// working set (the last tree, the memo, the fingerprints) no longer fits the caches. A rerun reuses
+// the nodes of unchanged elements and widgets' records (issue 7), so little of it survives.
 // `linearityLargeYoungGen` (informational, not judged) measures 1,000 and 10,000 in each round with
-// `--max-semi-space-size=64`: with room for the event the ratio falls by about a quarter (3.8 to
-// 2.9 in the runs on this host); the rest is the larger working set.
+// `--max-semi-space-size=64`: fewer scavenges (1.6-1.8 against 1.6-2.1 in the runs on this host).
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
