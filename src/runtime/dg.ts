@@ -242,7 +242,6 @@ export class Dg {
   }
 }
 
-
 /** R28/R29/R46/D10: which value a widget holds when it registers. */
 function resolveValue<V>(run: Run, id: string, key: string | undefined, spec: WidgetSpec<V>): V {
   const data = run.data;
