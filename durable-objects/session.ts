@@ -12,7 +12,7 @@ import { apps } from "../apps";
 import { WidgetValueError, type RenderContext } from "../src/elements/types";
 import { UnknownWidgetError } from "../src/runtime/errors";
 import { AppSession, type RequestOutcome, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
-import { StalePageError, type RequestInfo } from "../src/runtime/request";
+import { StalePageError } from "../src/runtime/request";
 import type { WidgetEvent } from "../src/runtime/state";
 import { diffTrees, fingerprintTrees, isFingerprints, type Fingerprints, type RenderedNode } from "../src/render/diff";
 import { html } from "../src/render/html";
@@ -20,6 +20,7 @@ import { RenderMemo } from "../src/render/memo";
 import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
 import { DOM, FIELD, HEADER } from "../src/wire";
 import { addressHeaders, addressOf, showsRequest } from "../src/edge/address";
+import { requestInfo, type EdgeRequest } from "../src/edge/pages";
 import { isDevelopment, runDeadlineMs, sessionTtlMs, type Env } from "../src/edge/env";
 
 /** Who the session belongs to, from the Worker: the app, the tab's event URL and its CSRF token. */
@@ -32,7 +33,7 @@ export interface SessionCall {
   /** The tab token (default: the one in `action`), for addresses after a page switch. */
   token?: string;
   /** The page, URL query and st.context facts of this request (src/edge/pages.ts). */
-  request?: RequestInfo;
+  request?: EdgeRequest;
   /** A page load: how it carries its stylesheet (inline on a browser's first visit). */
   assets?: "inline" | "linked";
 }
@@ -119,7 +120,7 @@ export class Session extends DurableObject<Env> {
       this.view = view;
       return { kind: "html", html: renderPage({ ...view, roots: drawn, assets: call.assets }) };
     }
-    const outcome = await this.guarded(call.appPath, (session) => session.load(call.request));
+    const outcome = await this.guarded(call.appPath, (session) => session.load(call.request && requestInfo(call.request)));
     const address = addressOf(call, outcome);
     const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
     const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true);
@@ -131,7 +132,7 @@ export class Session extends DurableObject<Env> {
     const view = await this.savedView();
     let outcome: RequestOutcome;
     try {
-      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event, call.request));
+      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event, call.request && requestInfo(call.request)));
     } catch (error) {
       // The tab shows a page the session has left: reload it (its widgets are gone, R72).
       if (error instanceof StalePageError) return { kind: "refused", status: 409, message: error.message, headers: { [HEADER.refresh]: "true" } };

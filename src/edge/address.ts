@@ -9,8 +9,7 @@
  *   Back returns to the page before. When the new page's layout or theme differs (drawn on
  *   <body> and <html>, outside the parts an update swaps), it is loaded instead (HX-Redirect).
  */
-import type { RequestInfo } from "../runtime/request";
-import { formatQuery } from "../runtime/request";
+import { formatQuery, type QueryPairs } from "../runtime/request";
 import type { RequestOutcome } from "../runtime/session";
 import { pageUrl } from "./pages";
 import { eventAction, HEADER, SESSION_PARAM } from "../wire";
@@ -19,7 +18,8 @@ export interface AddressCall {
   appPath: string;
   action: string;
   token?: string;
-  request?: RequestInfo;
+  /** The page and query the request asked for. */
+  request?: { page?: string; query?: QueryPairs };
 }
 
 /** What a saved view remembers of the address it was drawn for. */

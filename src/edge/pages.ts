@@ -4,7 +4,7 @@
  * URL query and `st.context` facts).
  */
 import type { Context } from "hono";
-import { getCookie } from "hono/cookie";
+import { parse as parseCookies } from "hono/utils/cookie";
 import { routesOf } from "../runtime/navigation";
 import type { QueryPairs, RequestContext, RequestInfo } from "../runtime/request";
 import { parseQuery } from "../runtime/request";
@@ -37,9 +37,27 @@ export function pageUrl(page: string, query: QueryPairs, token: string): string 
   return `${page}?${params}`;
 }
 
+/**
+ * A request as the Worker hands it to the session. `st.context` is worked out from it only when an
+ * app reads it (`requestInfo`): building its headers, cookies and URL for every event, and copying
+ * them into the session object's call, was about a seventh of an event's CPU (issue 7). The headers
+ * go whole (Workers RPC passes `Headers` natively), Cookie included; `st.context` leaves it out.
+ */
+export interface EdgeRequest {
+  /** URL path of the page requested. */
+  page: string;
+  /** The address bar's query without the tab token; absent: the session keeps the one it has. */
+  query?: QueryPairs;
+  headers: Headers;
+  /** The page's address as the browser shows it (tab token included). */
+  address: string;
+  /** Cloudflare's `request.cf.timezone` (from the client's IP), where the platform gives one. */
+  timezone?: string;
+}
+
 /** A page GET: the URL is the whole truth (R132). */
-export function pageRequest(c: Context, url: URL, route: Route): RequestInfo {
-  return { page: route.page, query: parseQuery(url.searchParams), context: requestContext(c, url, route.page) };
+export function pageRequest(c: Context, url: URL, route: Route): EdgeRequest {
+  return { page: route.page, query: parseQuery(url.searchParams), headers: c.req.raw.headers, address: url.href, timezone: timezoneOf(c) };
 }
 
 /**
@@ -49,7 +67,7 @@ export function pageRequest(c: Context, url: URL, route: Route): RequestInfo {
  * post sees the address an earlier answer wrote). Otherwise the session keeps the query it last
  * served, which every page load and every write updates.
  */
-export function eventRequest(c: Context, url: URL, route: Route, token: string): RequestInfo {
+export function eventRequest(c: Context, url: URL, route: Route, token: string): EdgeRequest {
   const referer = c.req.header("Referer");
   const candidate = referer ? parseUrl(referer) : undefined;
   const address =
@@ -57,7 +75,7 @@ export function eventRequest(c: Context, url: URL, route: Route, token: string):
       ? candidate
       : undefined;
   const query = address ? parseQuery(address.searchParams) : undefined;
-  return { page: route.page, query, context: requestContext(c, address ?? url, route.page) };
+  return { page: route.page, query, headers: c.req.raw.headers, address: (address ?? url).href, timezone: timezoneOf(c) };
 }
 
 function parseUrl(value: string): URL | undefined {
@@ -68,25 +86,67 @@ function parseUrl(value: string): URL | undefined {
   }
 }
 
-function requestContext(c: Context, address: URL, page: string): RequestContext {
-  // Headers iterate with lower-case names (Fetch). Built by one pass each, without `delete`,
-  // which would leave the objects slow to copy into the session object's call (issue 7).
-  const headers: Record<string, string> = {};
-  for (const [name, value] of c.req.raw.headers) if (name !== "cookie") headers[name] = value;
-  const cookies: Record<string, string> = {};
-  for (const [name, value] of Object.entries(getCookie(c))) if (name !== BROWSER_COOKIE) cookies[name] = value;
-  const shown = new URL(address);
-  shown.pathname = page;
-  shown.searchParams.delete(SESSION_PARAM);
-  shown.hash = "";
+function timezoneOf(c: Context): string | undefined {
   const cf = (c.req.raw as { cf?: { timezone?: unknown } }).cf;
-  const language = c.req.header("Accept-Language")?.split(",")[0]?.split(";")[0]?.trim();
-  return {
-    headers,
-    cookies,
-    url: shown.href,
-    locale: language && language !== "*" ? language : undefined,
-    timezone: typeof cf?.timezone === "string" ? cf.timezone : undefined,
-    ipAddress: c.req.header("CF-Connecting-IP") ?? undefined,
-  };
+  return typeof cf?.timezone === "string" ? cf.timezone : undefined;
+}
+
+/** What the session's engine is told of an edge request; `st.context`'s facts wait for a read. */
+export function requestInfo(request: EdgeRequest): RequestInfo {
+  return { page: request.page, query: request.query, context: new EdgeRequestContext(request) };
+}
+
+/** `st.context`'s facts of one request, each worked out on its first read. */
+class EdgeRequestContext implements RequestContext {
+  #headers?: Record<string, string>;
+  #cookies?: Record<string, string>;
+  #url?: string;
+
+  constructor(private readonly request: EdgeRequest) {}
+
+  /** By lower-case name (as Headers iterate), without Cookie. */
+  get headers(): Record<string, string> {
+    if (!this.#headers) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of this.request.headers) if (name !== "cookie") headers[name] = value;
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  /** Without Edgelit's own browser cookie. */
+  get cookies(): Record<string, string> {
+    if (!this.#cookies) {
+      const header = this.request.headers.get("Cookie");
+      const cookies: Record<string, string> = {};
+      for (const [name, value] of Object.entries(header ? parseCookies(header) : {})) if (name !== BROWSER_COOKIE) cookies[name] = value;
+      this.#cookies = cookies;
+    }
+    return this.#cookies;
+  }
+
+  /** The page's address without the tab token or a fragment. */
+  get url(): string {
+    if (this.#url === undefined) {
+      const shown = new URL(this.request.address);
+      shown.pathname = this.request.page;
+      shown.searchParams.delete(SESSION_PARAM);
+      shown.hash = "";
+      this.#url = shown.href;
+    }
+    return this.#url;
+  }
+
+  get locale(): string | undefined {
+    const language = this.request.headers.get("Accept-Language")?.split(",")[0]?.split(";")[0]?.trim();
+    return language && language !== "*" ? language : undefined;
+  }
+
+  get timezone(): string | undefined {
+    return this.request.timezone;
+  }
+
+  get ipAddress(): string | undefined {
+    return this.request.headers.get("CF-Connecting-IP") ?? undefined;
+  }
 }
