@@ -36,6 +36,20 @@ describe("st.title / st.header / st.subheader", () => {
     expect(slugify("Ünïcode 東京 2024")).toBe("unicode-東京-2024");
   });
 
+  it("give the same anchor when drawn again, and none for text without letters or digits", async () => {
+    const draw = () => nodesOf((st) => {
+      st.header("Again *and* again");
+      st.header("!!!");
+      st.header("El 0 1");
+    });
+    for (const nodes of [await draw(), await draw()]) {
+      const [again, none, reserved] = nodes.map(renderNode);
+      expect(again).toContain('<h2 id="again-and-again">');
+      expect(none).toContain("<h2>!!!");
+      expect(reserved).toContain('id="h-el-0-1"');
+    }
+  });
+
   it("keep generated anchors out of Edgelit's el- id space", async () => {
     expect(await renderFirst((st) => void st.header("El 0 1"))).toContain('id="h-el-0-1"');
     const out = await runApp((st) => void st.header("x", { anchor: "el-seq" }));

@@ -41,10 +41,22 @@ function resolveAnchor(body: string, anchor: string | false | undefined): string
     if (String(anchor).startsWith("el-")) throw new StreamlitAPIException(displayMessages.reservedAnchor(String(anchor)));
     return String(anchor);
   }
-  const slug = slugify(markdownText(body));
-  if (slug === "") return undefined;
-  return slug.startsWith("el-") ? `h-${slug}` : slug;
+  let generated = anchors.get(body);
+  if (generated === undefined) {
+    const slug = slugify(markdownText(body));
+    generated = slug === "" ? "" : slug.startsWith("el-") ? `h-${slug}` : slug;
+    if (anchors.size >= ANCHORS_KEPT) anchors.clear();
+    anchors.set(body, generated);
+  }
+  return generated === "" ? undefined : generated;
 }
+
+/**
+ * Generated anchors by heading text, for the isolate's life: a heading is drawn again by every
+ * rerun, and its slug takes a Markdown parse (a title's was 2% of an event's CPU, issue 7).
+ */
+const anchors = new Map<string, string>();
+const ANCHORS_KEPT = 1000;
 
 function resolveDivider(divider: HeaderOptions["divider"]): string | undefined {
   if (divider === undefined || divider === false) return undefined;
