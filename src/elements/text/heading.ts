@@ -46,7 +46,7 @@ function resolveAnchor(body: string, anchor: string | false | undefined): string
     const slug = slugify(markdownText(body));
     generated = slug === "" ? "" : slug.startsWith("el-") ? `h-${slug}` : slug;
     if (anchors.size >= ANCHORS_KEPT) anchors.clear();
-    anchors.set(body, generated);
+    if (body.length <= KEPT_TEXT_LENGTH) anchors.set(body, generated);
   }
   return generated === "" ? undefined : generated;
 }
@@ -57,6 +57,8 @@ function resolveAnchor(body: string, anchor: string | false | undefined): string
  */
 const anchors = new Map<string, string>();
 const ANCHORS_KEPT = 1000;
+/** Longer texts are slugged each time, so the map stays small (half a megabyte at most). */
+const KEPT_TEXT_LENGTH = 500;
 
 function resolveDivider(divider: HeaderOptions["divider"]): string | undefined {
   if (divider === undefined || divider === false) return undefined;
