@@ -73,6 +73,8 @@ interface View {
   page?: string;
   query?: string;
   url?: string;
+  /** The time zone of the page load (st.context.timezone: events do not read it, pages.ts). */
+  timezone?: string;
 }
 
 const KEY = { snapshot: "snapshot", view: "view", lastActive: "lastActive" } as const;
@@ -116,6 +118,7 @@ export class Session extends DurableObject<Env> {
     if (view && drawn && !view.shown && showsRequest(view, call)) {
       this.view = null; // until the write below lands
       view.shown = true;
+      view.timezone = call.request?.timezone;
       await this.ctx.storage.put(KEY.view, stored(view));
       this.view = view;
       return { kind: "html", html: renderPage({ ...view, roots: drawn, assets: call.assets }) };
@@ -123,7 +126,7 @@ export class Session extends DurableObject<Env> {
     const outcome = await this.guarded(call.appPath, (session) => session.load(call.request && requestInfo(call.request)));
     const address = addressOf(call, outcome);
     const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
-    const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true);
+    const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true, call.request?.timezone);
     await this.save(next);
     return { kind: "html", html: renderPage({ ...next, assets: call.assets }) };
   }
@@ -132,7 +135,7 @@ export class Session extends DurableObject<Env> {
     const view = await this.savedView();
     let outcome: RequestOutcome;
     try {
-      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event, call.request && requestInfo(call.request)));
+      outcome = await this.guarded(call.appPath, (session) => session.handle(call.event, call.request && requestInfo({ ...call.request, timezone: view?.timezone })));
     } catch (error) {
       // The tab shows a page the session has left: reload it (its widgets are gone, R72).
       if (error instanceof StalePageError) return { kind: "refused", status: 409, message: error.message, headers: { [HEADER.refresh]: "true" } };
@@ -148,7 +151,7 @@ export class Session extends DurableObject<Env> {
     const diff = diffTrees(known ? view.prints : null, roots);
     const headers = addressHeaders(view, outcome, address.url);
     // A page load follows a redirect: like a plain post's, it shows this render without a run.
-    const next = nextView(view, outcome, roots, diff.fingerprints, address, call.htmx && !(HEADER.redirect in headers));
+    const next = nextView(view, outcome, roots, diff.fingerprints, address, call.htmx && !(HEADER.redirect in headers), view?.timezone);
     await this.save(next);
     if (!call.htmx) return { kind: "redirect", location: address.url };
     const title = next.title !== view?.title ? next.title : undefined;
@@ -232,6 +235,7 @@ function nextView(
   prints: Fingerprints,
   address: { page: string; query: string; url: string },
   shown: boolean,
+  timezone: string | undefined,
 ): View & { roots: string[] } {
   return {
     seq: (previous?.seq ?? 0) + 1,
@@ -245,6 +249,7 @@ function nextView(
     page: address.page,
     query: address.query,
     url: address.url,
+    timezone,
   };
 }
 

@@ -91,6 +91,17 @@ describe("st.context through the Worker", () => {
     expect(context).toEqual({ locale: "de-CH", timezone: "Europe/Zurich", ip: "203.0.113.9", probe: "probe-1", cookies: { flavour: "mint" }, cookieHeader: false });
   });
 
+  it("an event keeps the time zone of the page load (events do not read request.cf)", async () => {
+    const browser = new TestBrowser();
+    const response = await browser.fetch("/e2e/address", { cf: { timezone: "Asia/Tokyo" } } as RequestInit);
+    const html = await response.text();
+    expect(textOf(html)).toContain('"timezone":"Asia/Tokyo"');
+    const page = new TestPage(browser, addressOf(html), html);
+    const body = await (await page.click("Next tab", { htmx: true, headers: { "X-Probe": "event" } })).text();
+    expect(textOf(body)).toContain('"probe":"event"');
+    expect(textOf(body)).toContain('"timezone":"Asia/Tokyo"');
+  });
+
   it("an event's run sees the event's request", async () => {
     const page = await new TestBrowser().open("/e2e/address");
     expect(textOf(page.html)).toContain('"locale":null');
