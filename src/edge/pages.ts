@@ -40,8 +40,8 @@ export function pageUrl(page: string, query: QueryPairs, token: string): string 
 /**
  * A request as the Worker hands it to the session. `st.context` is worked out from it only when an
  * app reads it (`requestInfo`): building its headers, cookies and URL for every event, and copying
- * them into the session object's call, was about a seventh of an event's CPU (issue 7). The headers
- * go whole (Workers RPC passes `Headers` natively), Cookie included; `st.context` leaves it out.
+ * them into the session object's call, was work most apps never use (issue 7). The headers go whole
+ * (Workers RPC passes `Headers` natively), Cookie included; `st.context` leaves it out.
  */
 export interface EdgeRequest {
   /** URL path of the page requested. */
