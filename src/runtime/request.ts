@@ -169,6 +169,7 @@ function dropWidget(data: SessionData, id: string): void {
 
 /** `a=1&b=2` (no leading "?"), the tab token left out; spaces as "+", as browsers send forms. */
 export function formatQuery(query: QueryPairs): string {
+  if (query.length === 0) return ""; // most pages have none: no URLSearchParams each event
   return new URLSearchParams(query.filter(([key]) => key !== SESSION_PARAM)).toString();
 }
 
