@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BROWSER_COOKIE } from "../wire";
-import { requestInfo, type EdgeRequest } from "./pages";
+import { pageUrl, requestInfo, type EdgeRequest } from "./pages";
 
 /** Headers that count how often they are read. */
 function countedHeaders(init: Record<string, string>): { headers: Headers; reads: () => number } {
@@ -56,5 +56,12 @@ describe("requestInfo: st.context from an edge request", () => {
     expect(context.locale).toBeUndefined();
     expect(context.timezone).toBeUndefined();
     expect(context.ipAddress).toBeUndefined();
+  });
+});
+
+describe("pageUrl: a page's address in a tab", () => {
+  it("is the page, its query form-encoded, then the tab token; an old token in the query is dropped", () => {
+    expect(pageUrl("/shop", [], "T0k_en-1")).toBe("/shop?_s=T0k_en-1");
+    expect(pageUrl("/shop", [["q", "a b&c"], ["_s", "old"], ["q", "é"]], "T0k_en-1")).toBe("/shop?q=a+b%26c&q=%C3%A9&_s=T0k_en-1");
   });
 });

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { parse as parseCookies } from "hono/utils/cookie";
 import { routesOf } from "../runtime/navigation";
 import type { QueryPairs, RequestContext, RequestInfo } from "../runtime/request";
-import { parseQuery } from "../runtime/request";
+import { formatQuery, parseQuery } from "../runtime/request";
 import type { App } from "../runtime/session";
 import { BROWSER_COOKIE, SESSION_PARAM } from "../wire";
 
@@ -32,9 +32,10 @@ export function routeTable(apps: Record<string, App>): Map<string, Route> {
 
 /** A page's address in a tab: its path, its query, then the tab token. */
 export function pageUrl(page: string, query: QueryPairs, token: string): string {
-  const params = new URLSearchParams(query.filter(([key]) => key !== SESSION_PARAM));
-  params.append(SESSION_PARAM, token);
-  return `${page}?${params}`;
+  const rest = formatQuery(query);
+  // A tab token is base64url (randomId), which encodeURIComponent and a form encoding leave alike.
+  const tab = `${SESSION_PARAM}=${encodeURIComponent(token)}`;
+  return rest === "" ? `${page}?${tab}` : `${page}?${rest}&${tab}`;
 }
 
 /**
