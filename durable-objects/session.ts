@@ -91,6 +91,8 @@ export class Session extends DurableObject<Env> {
    * re-arms it for the last activity plus the TTL, so events need not move it each time.
    */
   private alarmArmed = false;
+  /** The last render's context: the same object while the tab's address and token stay (memo.ts keys it once). */
+  private rendering: { action: string; csrf: string; context: RenderContext } | null = null;
 
   /** GET of the page: a run without widget payload (a load or reload), rendered whole. */
   page(call: SessionCall): Promise<Reply> {
@@ -125,7 +127,7 @@ export class Session extends DurableObject<Env> {
     }
     const outcome = await this.guarded(call.appPath, (session) => session.load(call.request && requestInfo(call.request)));
     const address = addressOf(call, outcome);
-    const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
+    const roots = renderTree(outcome.roots, this.renderContext(call, address.action), this.renders);
     const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true, call.request?.timezone);
     await this.save(next);
     return { kind: "html", html: renderPage({ ...next, assets: call.assets }) };
@@ -145,7 +147,7 @@ export class Session extends DurableObject<Env> {
       throw error;
     }
     const address = addressOf(call, outcome);
-    const roots = renderTree(outcome.roots, context(call, this.env, address.action), this.renders);
+    const roots = renderTree(outcome.roots, this.renderContext(call, address.action), this.renders);
     // Fingerprints stored by an older version (a Map) count as unknown: the roots go whole.
     const known = view !== undefined && call.seq === view.seq && isFingerprints(view.prints);
     const diff = diffTrees(known ? view.prints : null, roots);
@@ -200,6 +202,14 @@ export class Session extends DurableObject<Env> {
     }
   }
 
+  private renderContext(call: SessionCall, action: string): RenderContext {
+    const last = this.rendering;
+    if (last && last.action === action && last.csrf === call.csrf) return last.context;
+    const context = { action, hiddenFields: html`<input type="hidden" name="${FIELD.csrf}" value="${call.csrf}">`, showErrorDetails: isDevelopment(this.env) };
+    this.rendering = { action, csrf: call.csrf, context };
+    return context;
+  }
+
   private async expire(): Promise<void> {
     const lastActive = (await this.ctx.storage.get<number>(KEY.lastActive)) ?? 0;
     const due = lastActive + sessionTtlMs(this.env);
@@ -213,14 +223,6 @@ export class Session extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
-}
-
-function context(call: SessionCall, env: Env, action: string): RenderContext {
-  return {
-    action,
-    hiddenFields: html`<input type="hidden" name="${FIELD.csrf}" value="${call.csrf}">`,
-    showErrorDetails: isDevelopment(env),
-  };
 }
 
 /** The view as persisted: root HTML only while a plain post's redirect still has to show it. */
