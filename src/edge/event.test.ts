@@ -104,6 +104,12 @@ describe("request checks", () => {
     }
     const raw = await readForm(post(urlencoded, new Uint8Array([0x61, 0x3d, 0xff])));
     expect((raw as Rejection).status).toBe(400);
+    // A body cut inside a character, then one that starts with the rest of it: each is refused
+    // on its own (the decoder carries nothing from one event to the next).
+    const cut = await readForm(post(urlencoded, new Uint8Array([0x61, 0x3d, 0xe2, 0x82])));
+    expect((cut as Rejection).status).toBe(400);
+    const rest = await readForm(post(urlencoded, new Uint8Array([0xac, 0x3d, 0x31])));
+    expect((rest as Rejection).status).toBe(400);
     const valid = await readForm(post(urlencoded, "a=%C3%A9+%F0%9F%98%80&b=100%25"));
     expect((valid as URLSearchParams).getAll("a")).toEqual(["é 😀"]);
     expect((valid as URLSearchParams).getAll("b")).toEqual(["100%"]);

@@ -47,6 +47,9 @@ export async function readForm(request: Request): Promise<PostedForm | Rejection
   }
 }
 
+/** One strict decoder for every event: a whole decode (no `stream`) leaves it as new. */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /**
  * Pages are UTF-8, so browsers post UTF-8. The form parsers are lenient (a stray `%` stays, bad
  * bytes become U+FFFD), which would let a broken body through as a different, valid-looking value.
@@ -55,7 +58,7 @@ export async function readForm(request: Request): Promise<PostedForm | Rejection
 function checkEncoding(bytes: Uint8Array, type: string): string | Rejection {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return new Rejection(400, "This event's body is not valid UTF-8, so it was refused. Post the form from the app's page.");
   }
