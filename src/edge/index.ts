@@ -92,11 +92,11 @@ async function postEvent(c: Ctx, route: Route): Promise<Response> {
   const reply = await stub.event({ appPath: route.appPath, action: back, csrf: posted, token, request, event: decoded.event, seq: decoded.seq, htmx });
   switch (reply.kind) {
     case "html":
-      return htmlResponse(reply.html, 200, new Headers(reply.headers));
+      return htmlResponse(reply.html, 200, reply.headers);
     case "redirect":
       return redirect(reply.location ?? back);
     case "refused":
-      if (reply.html !== undefined) return htmlResponse(reply.html, reply.status, new Headers(reply.headers));
-      return refusal(new Rejection(reply.status, reply.message), htmx, back, new Headers(reply.headers));
+      if (reply.html !== undefined) return htmlResponse(reply.html, reply.status, reply.headers);
+      return refusal(new Rejection(reply.status, reply.message), htmx, back, reply.headers);
   }
 }

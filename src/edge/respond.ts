@@ -22,18 +22,29 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
+const SECURITY_HEADERS: [string, string][] = [
+  ["Content-Security-Policy", CSP],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "same-origin"],
+];
+
 export function withSecurityHeaders(headers: Headers): Headers {
-  headers.set("Content-Security-Policy", CSP);
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
+  for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
   return headers;
 }
 
 /** HTML that depends on the session: never cached (it carries the CSRF token and live state). */
-export function htmlResponse(html: string, status = 200, headers = new Headers()): Response {
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("Cache-Control", "no-store");
-  return new Response(html, { status, headers: withSecurityHeaders(headers) });
+const HTML_HEADERS: [string, string][] = [["Content-Type", "text/html; charset=utf-8"], ["Cache-Control", "no-store"], ...SECURITY_HEADERS];
+
+/**
+ * An HTML response with `extra` headers (an event's htmx headers, a Set-Cookie). Without any, the
+ * headers are made from one list in one call, as most event answers are (issue 7).
+ */
+export function htmlResponse(html: string, status = 200, extra: Headers | Record<string, string> = {}): Response {
+  if (!(extra instanceof Headers) && Object.keys(extra).length === 0) return new Response(html, { status, headers: HTML_HEADERS });
+  const headers = new Headers(extra);
+  for (const [name, value] of HTML_HEADERS) headers.set(name, value);
+  return new Response(html, { status, headers });
 }
 
 export function redirect(location: string, headers = new Headers()): Response {
@@ -46,7 +57,7 @@ export function redirect(location: string, headers = new Headers()): Response {
  * A refusal. htmx requests get a notice above the app (htmx swaps every status but 204/304, and
  * widget forms swap nothing themselves); plain requests get an error page linking back.
  */
-export function refusal(rejection: Rejection, htmx: boolean, back?: string, extra = new Headers()): Response {
+export function refusal(rejection: Rejection, htmx: boolean, back?: string, extra: Headers | Record<string, string> = {}): Response {
   const body = htmx ? renderNotice(rejection.message).value : renderErrorPage(titleOf(rejection.status), rejection.message, back);
   return htmlResponse(body, rejection.status, extra);
 }

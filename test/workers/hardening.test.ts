@@ -38,6 +38,9 @@ describe("security headers", () => {
       expect(response.headers.get("X-Content-Type-Options"), String(response.status)).toBe("nosniff");
       expect(response.headers.get("Referrer-Policy"), String(response.status)).toBe("same-origin");
     }
+    // An event's answer: session HTML, never cached.
+    expect(answers[0].headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(answers[0].headers.get("Cache-Control")).toBe("no-store");
   });
 });
 
