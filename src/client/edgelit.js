@@ -18,8 +18,10 @@
  *    element is gone after a swap (a button the rerun no longer draws), focus moves to an element
  *    with its id if one was drawn anew, else to its nearest surviving ancestor with an id (made
  *    focusable with tabindex=-1), so keyboard and screen-reader users keep their place.
- * 5. Enter in a text field fires change and then submit in the same task; a widget form listens
- *    to both, so the submit right after its own change is dropped: one edit, one event.
+ * 5. Enter in a text field fires change and then submit; a widget form listens to both, so a
+ *    submit right after its own change is dropped: one edit, one event. "Right after" is "with no
+ *    key or pointer press between", not "in the same task": Chromium may let other tasks (a timer,
+ *    the change's own request) run between the two, and more so on a busy device.
  * 6. st.dialog: a <dialog open> that arrives shows modally, once (src/elements/layout/dialog.ts).
  *
  * Names mirror src/wire/index.ts: #el-seq (DOM.seq), _seq (FIELD.seq), #el-notice (PAGE_DOM.notice).
@@ -84,17 +86,16 @@
     true,
   );
 
-  let justChanged = null; // a widget form whose change event is being dispatched in this task
+  let justChanged = null; // the widget form changed last, until the next key or pointer press
   document.addEventListener(
     "change",
     (event) => {
       const form = event.target.form;
-      if (!form || !form.classList.contains("el-wform")) return;
-      justChanged = form;
-      setTimeout(() => justChanged === form && (justChanged = null));
+      justChanged = form?.classList.contains("el-wform") ? form : null;
     },
     true,
   );
+  for (const type of ["keydown", "pointerdown"]) document.addEventListener(type, () => (justChanged = null), true);
   document.addEventListener(
     "submit",
     (event) => {
