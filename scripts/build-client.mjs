@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the client assets from their readable sources in src/client/: the htmx extension
- * (edgelit.js, minified), the stylesheet (edgelit.css, minified) and the default page icon, which
- * are served, and the boot script (boot.js, minified), which every page carries inline. Each served
+ * (edgelit.js, minified), the stylesheet (edgelit.css, minified), the default page icon and the
+ * boot module (boot.js, minified), which are served, and the handler text that loads the boot
+ * module on a page's first use, which every page's <body> carries inline. Each served
  * file is written to public/_edgelit/ under a name that carries a hash of its content, because those
  * files are cached for a year as immutable: a deploy that changes one gives it a new name, so no
  * browser keeps running an old copy. The names go to src/wire/assets.ts, which the pages use.
@@ -21,12 +22,18 @@ const PUBLIC_DIR = from("public/_edgelit");
 const URL_DIR = "/_edgelit";
 const MANIFEST = from("src/wire/assets.ts");
 const INLINE_MODULE = from("src/wire/inline-assets.ts");
-/** The served copy of htmx (public/_edgelit/), which the boot script loads before the extension. */
+/** The served copy of htmx (public/_edgelit/), which the boot module loads before the extension. */
 const HTMX_URL = `${URL_DIR}/htmx-4.0.1.min.js`;
-const BOOT = "src/client/boot.js";
+/**
+ * The <body> attributes that carry the handler (src/render/page.ts): the events of a page's first
+ * use, and load (only on a page that needs scripting at once). The boot module removes them.
+ */
+/** The global the handler queues its events in, for the boot module. */
+const BOOT_QUEUE = "EdgelitBoot";
+export const HANDLED = ["onpointermove", "onpointerdown", "ontouchstart", "onwheel", "onkeydown", "oninput", "onchange", "onsubmit", "onload"];
 
 /** Each asset: its key in ASSET, its source, its served base name, and how it is built. */
-const minifyScript = async (text) => (await transform(text, { minify: true, target: "es2020", legalComments: "none" })).code;
+const minifyScript = async (text, format) => (await transform(text, { minify: true, target: "es2020", legalComments: "none", format })).code;
 const ASSETS = [
   {
     key: "extension",
@@ -43,6 +50,15 @@ const ASSETS = [
     build: async (text) => (await transform(text, { loader: "css", minify: true, legalComments: "none" })).code,
   },
   { key: "icon", source: "src/client/icon.svg", name: "icon", ext: "svg", build: async (text) => text },
+  {
+    key: "boot",
+    source: "src/client/boot.js",
+    name: "boot",
+    ext: "js",
+    // Loads the extension: built after it, with its served name.
+    build: async (text, urls) =>
+      minifyScript(text.replaceAll("__EDGELIT_SCRIPTS__", JSON.stringify([HTMX_URL, urls.extension])).replaceAll("__EDGELIT_HANDLED__", JSON.stringify(HANDLED)).replaceAll("__EDGELIT_QUEUE__", BOOT_QUEUE), "esm"),
+  },
 ];
 
 /** A served name for `text`: `<name>.<first 10 hex digits of its SHA-256>.<ext>`. */
@@ -62,7 +78,7 @@ export async function planClient() {
   const urls = {};
   const texts = {};
   for (const asset of ASSETS) {
-    const text = await asset.build(readFileSync(from(asset.source), "utf8"));
+    const text = await asset.build(readFileSync(from(asset.source), "utf8"), urls);
     const name = hashedName(asset, text);
     files[name] = texts[asset.key] = text;
     urls[asset.key] = `${URL_DIR}/${name}`;
@@ -76,17 +92,28 @@ export async function planClient() {
     "} as const;",
     "",
   ].join("\n");
-  const scripts = JSON.stringify([HTMX_URL, urls.extension]);
-  const boot = (await minifyScript(readFileSync(from(BOOT), "utf8").replaceAll("__EDGELIT_SCRIPTS__", scripts))).trim();
-  return { files, manifest, inline: inlineModule({ boot, stylesheet: texts.stylesheet }) };
+  return { files, manifest, inline: inlineModule({ handler: bootHandler(urls.boot), stylesheet: texts.stylesheet }) };
 }
 
 /**
- * src/wire/inline-assets.ts: what pages carry inline: the boot script (every page; it loads htmx
- * and the extension when the page is first used), and the stylesheet (a browser's first visit,
- * whose cache is empty: a linked file would cost a round trip after the HTML). The CSP sources
- * allow exactly these texts. A text that could end its element early is refused here rather than
- * served broken.
+ * The handler the body carries until the boot module has loaded: it queues the event for the
+ * module (in order: the imports' promises need not settle in the order they were made) and imports
+ * it. An htmx form's submit is held at once (before the module can hold it); should the module
+ * fail to load, that form goes as a plain post (its hx-post removed, so this handler lets it through).
+ */
+function bootHandler(url) {
+  const hold = `event.type=='submit'&&event.target.hasAttribute('hx-post')&&event.preventDefault()`;
+  const queue = `(self.${BOOT_QUEUE}=self.${BOOT_QUEUE}||[]).push(event)`;
+  const post = `event.defaultPrevented&&(event.target.removeAttribute('hx-post'),event.target.requestSubmit(event.submitter))`;
+  return `${hold};${queue};import('${url}').catch(()=>${post})`;
+}
+
+/**
+ * src/wire/inline-assets.ts: what pages carry inline: the boot handler (every page's body; it
+ * loads the boot module, which loads htmx and the extension, when the page is first used), and
+ * the stylesheet (a browser's first visit, whose cache is empty: a linked file would cost a round
+ * trip after the HTML). The CSP sources allow exactly these texts (the handler, an attribute, under
+ * 'unsafe-hashes'). A text that could end its element early is refused here rather than served broken.
  */
 function inlineModule(inline) {
   for (const [key, body] of Object.entries(inline)) {
@@ -98,7 +125,10 @@ function inlineModule(inline) {
     "// (src/render/page.ts), and the CSP sources that allow exactly these texts (src/edge/respond.ts).",
     `export const INLINE_ASSET = ${JSON.stringify(inline, null, 2)} as const;`,
     "",
-    `export const INLINE_CSP = ${JSON.stringify({ script: hash(inline.boot), style: hash(inline.stylesheet) })} as const;`,
+    "/** The <body> attributes that carry the handler; the last, load, only where a page needs scripting at once. */",
+    `export const HANDLED = ${JSON.stringify(HANDLED)} as const;`,
+    "",
+    `export const INLINE_CSP = ${JSON.stringify({ script: `'unsafe-hashes' ${hash(inline.handler)}`, style: hash(inline.stylesheet) })} as const;`,
     "",
   ].join("\n");
 }

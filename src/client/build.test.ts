@@ -13,7 +13,7 @@ describe("client build", () => {
   it("names each built asset by a hash of its content, and the pages use those names", async () => {
     const { files } = await planClient();
     const names = Object.keys(files);
-    expect(names.map((name) => name.replace(/\.[0-9a-f]{10}\./, ".#."))).toEqual(["edgelit.#.js", "edgelit.#.css", "icon.#.svg"]);
-    expect([ASSET.extension, ASSET.stylesheet, ASSET.icon]).toEqual(names.map((name) => `/_edgelit/${name}`));
+    expect(names.map((name) => name.replace(/\.[0-9a-f]{10}\./, ".#."))).toEqual(["edgelit.#.js", "edgelit.#.css", "icon.#.svg", "boot.#.js"]);
+    expect([ASSET.extension, ASSET.stylesheet, ASSET.icon, ASSET.boot]).toEqual(names.map((name) => `/_edgelit/${name}`));
   });
 });

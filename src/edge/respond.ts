@@ -4,9 +4,10 @@ import { INLINE_CSP } from "../wire/inline-assets";
 import type { Rejection } from "./event";
 
 /**
- * Scripts and styles come from this origin only, or are Edgelit's own inline texts (the boot
- * script every page carries, the stylesheet of a first visit), allowed by the hash of their exact
- * text (INLINE_CSP). `style-src-attr 'unsafe-inline'` lets
+ * Scripts and styles come from this origin only, or are Edgelit's own inline texts (the handler
+ * every page's body carries to load the boot module on its first use, allowed as an event handler
+ * attribute by 'unsafe-hashes'; the stylesheet of a first visit), allowed by the hash of their
+ * exact text (INLINE_CSP). `style-src-attr 'unsafe-inline'` lets
  * elements use style attributes (column widths, container heights) while any other `<style>`
  * element stays blocked; htmx's injected indicator CSS is off (includeIndicatorCSS:false) and
  * lives in our stylesheet.

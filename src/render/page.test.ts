@@ -3,9 +3,9 @@ import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
 import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
-import { html } from "./html";
+import { escapeHtml, html } from "./html";
 import { ASSET, DOM } from "../wire";
-import { INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
+import { HANDLED, INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
 import { drawBlock, iconHref, renderErrorPage, renderPage, renderTree, renderUpdate } from "./page";
 
 const ctx: RenderContext = { action: "/app?_s=t", hiddenFields: html`<input type="hidden" name="_csrf" value="c">`, showErrorDetails: true };
@@ -129,32 +129,54 @@ describe("renderPage themes", () => {
 describe("renderPage assets (issue 7)", () => {
   const page = (assets?: "inline" | "linked") => renderPage({ title: "T", roots: ['<main id="el-root-0">content</main>'], seq: 1, assets });
 
-  it("links the stylesheet by default, for a browser whose cache has it, and ends with the boot script", () => {
+  /** The body's handler attributes, as the page writes them (each with the one handler text). */
+  const handlers = (names: readonly string[]) => names.map((name) => ` ${name}="${escapeHtml(INLINE_ASSET.handler)}"`).join("");
+  const atUse = HANDLED.filter((name) => name !== "onload");
+
+  it("links the stylesheet by default, for a browser whose cache has it, and ends with its prefetches", () => {
     const linked = page();
     expect(linked).toBe(page("linked"));
     expect(linked).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
     expect(linked).not.toContain("<style>");
-    expect(linked).not.toContain("<script src=");
-    const prefetches = [ASSET.htmx, ASSET.extension].map((href) => `<link rel="prefetch" href="${href}">`).join("");
-    expect(linked).toContain(`content</main></div><script type="module">${INLINE_ASSET.boot}</script>${prefetches}</body></html>`);
+    expect(linked).not.toContain("<script");
+    const prefetches = [ASSET.boot, ASSET.htmx, ASSET.extension].map((href) => `<link rel="prefetch" href="${href}">`).join("");
+    expect(linked).toContain(`content</main></div>${prefetches}</body></html>`);
   });
 
-  it("on a first visit carries the stylesheet inline and prefetches it too, with the boot script after the content", () => {
+  it("on a first visit carries the stylesheet inline and prefetches it too, after the content", () => {
     const inline = page("inline");
     expect(inline).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
-    expect(inline).not.toContain("<script src=");
+    expect(inline).not.toContain("<script");
     expect(inline).not.toContain('rel="stylesheet"');
-    const prefetches = [ASSET.htmx, ASSET.extension, ASSET.stylesheet].map((href) => `<link rel="prefetch" href="${href}">`).join("");
-    expect(inline).toContain(`content</main></div><script type="module">${INLINE_ASSET.boot}</script>${prefetches}</body></html>`);
+    const prefetches = [ASSET.boot, ASSET.htmx, ASSET.extension, ASSET.stylesheet].map((href) => `<link rel="prefetch" href="${href}">`).join("");
+    expect(inline).toContain(`content</main></div>${prefetches}</body></html>`);
     // Both kinds of page configure htmx alike, before any script runs.
     for (const kind of [inline, page()]) expect(kind).toContain(`<meta name="htmx-config" content="{&quot;includeIndicatorCSS&quot;:false,&quot;history&quot;:&quot;reload&quot;}">`);
   });
 
-  it("inlines the stylesheet as served; the boot script loads the served htmx, then the served extension", async () => {
+  it("runs no script as it loads: the body's handlers load the boot module on the first use", () => {
+    for (const kind of [page(), page("inline")]) {
+      expect(kind).toContain(`hx-sync:inherited="body:queue all"${handlers(atUse)}>`);
+      expect(kind).not.toContain(" onload=");
+    }
+    expect(atUse).toEqual(["onpointermove", "onpointerdown", "ontouchstart", "onwheel", "onkeydown", "oninput", "onchange", "onsubmit"]);
+  });
+
+  it("loads the boot module on load too where the page needs htmx at once: a fragment that polls, a dialog", () => {
+    const withRoot = (root: string) => renderPage({ title: "T", roots: [root], seq: 1 });
+    const poll = '<main id="el-root-0"><form class="el-wform el-poll" hx-trigger="every 1000ms"></form></main>';
+    const dialog = '<main id="el-root-0"><dialog open class="el-dialog"></dialog></main>';
+    for (const root of [poll, dialog]) expect(withRoot(root)).toContain(`${handlers(HANDLED)}>`);
+  });
+
+  it("serves the boot module built to load the served htmx, then the served extension; the handler imports it", async () => {
     const served = async (path: string) => (await import("node:fs")).readFileSync(`public${path}`, "utf8");
     expect(INLINE_ASSET.stylesheet).toBe(await served(ASSET.stylesheet));
-    expect(INLINE_ASSET.boot).toContain(JSON.stringify([ASSET.htmx, ASSET.extension]));
-    expect(INLINE_ASSET.boot).not.toContain("__EDGELIT_SCRIPTS__");
+    const boot = await served(ASSET.boot);
+    expect(boot).toContain(JSON.stringify([ASSET.htmx, ASSET.extension]));
+    expect(boot).toContain(JSON.stringify(HANDLED));
+    expect(boot).not.toMatch(/__EDGELIT_/);
+    expect(INLINE_ASSET.handler).toContain(`import('${ASSET.boot}')`);
   });
 
   it("gives an error page no script", () => {
@@ -163,9 +185,9 @@ describe("renderPage assets (issue 7)", () => {
     expect(error).not.toContain("htmx-config");
   });
 
-  it("names in the CSP the SHA-256 of exactly the inline texts", async () => {
+  it("names in the CSP the SHA-256 of exactly the inline texts (the handler, an attribute, under 'unsafe-hashes')", async () => {
     const hash = async (text: string) => `'sha256-${Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))).toString("base64")}'`;
-    expect(INLINE_CSP).toEqual({ script: await hash(INLINE_ASSET.boot), style: await hash(INLINE_ASSET.stylesheet) });
+    expect(INLINE_CSP).toEqual({ script: `'unsafe-hashes' ${await hash(INLINE_ASSET.handler)}`, style: await hash(INLINE_ASSET.stylesheet) });
   });
 });
 

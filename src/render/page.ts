@@ -5,7 +5,7 @@
 import type { BlockNode, ElementNode, RenderContext, TreeNode } from "../elements/types";
 import type { PageConfig } from "../runtime/run";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, PARTIAL, SYNC } from "../wire";
-import { INLINE_ASSET } from "../wire/inline-assets";
+import { HANDLED, INLINE_ASSET } from "../wire/inline-assets";
 import type { RenderedNode } from "./diff";
 import { attrs, html, trustedHtml, type Html } from "./html";
 import type { MemoScope, RenderMemo } from "./memo";
@@ -133,7 +133,7 @@ export interface PageView {
    * "inline": the stylesheet travels in the page, for a browser's first visit (its cache is empty:
    * a linked file would cost a second round trip after the HTML), which also prefetches it.
    * "linked" (default): it is referenced, cached for good after the first load. Either way the
-   * page ends with the boot script (bootScript).
+   * page runs no script as it loads (bootHandlers) and ends with its prefetches (prefetches).
    */
   assets?: "inline" | "linked";
 }
@@ -145,22 +145,30 @@ export function renderPage(view: PageView): string {
     [PAGE_URL_ATTR]: view.url,
     "hx-include:inherited": SYNC.include,
     "hx-sync:inherited": SYNC.queue,
-  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div>${bootScript(view.assets ?? "linked")}</body>`;
+    ...(view.roots.some((root) => AT_ONCE.test(root)) ? BOOT_AT_LOAD : BOOT_AT_USE),
+  })}>${seqInput(view.seq)}<div${attrs({ id: PAGE_DOM.notice, class: "el-notice", role: "status", "aria-live": "polite" })}></div><div class="el-app">${others}${main}</div>${prefetches(view.assets ?? "linked")}</body>`;
   return document(view.title, body, view.assets === "inline" ? "inline" : "linked", view.theme, view.icon);
 }
 
 /**
- * The end of every app page: the boot script (src/client/boot.js), inline, then prefetches of
- * htmx and the extension, which it loads when the page is first used (and, on a first visit, of
- * the stylesheet, for the next page load). A module script, because Chromium prepares one
- * asynchronously after the parse, which often leaves it a moment to paint the content first (a
- * classic inline script runs inside the parse, before any paint); HTML does not promise that
- * paint, and Chromium made it first in about three loads of four here (README, Performance).
+ * The body's handlers, which load the boot module (src/client/boot.js) on the page's first use:
+ * the page runs no script as it loads, so its content is painted before any script runs (a script
+ * in the page, even a module, runs when the parse ends, which races the first paint: Chromium won
+ * it in about five loads of six here; issue 7). A page that polls (a fragment's runEvery) or shows
+ * a dialog needs htmx at once: it also loads the module on its load event.
  */
-function bootScript(assets: "inline" | "linked"): Html {
-  const files = assets === "inline" ? [ASSET.htmx, ASSET.extension, ASSET.stylesheet] : [ASSET.htmx, ASSET.extension];
-  const prefetch = files.map((href) => html`<link rel="prefetch" href="${href}">`);
-  return html`<script type="module">${trustedHtml(INLINE_ASSET.boot)}</script>${prefetch}`;
+const BOOT_AT_USE = Object.fromEntries(HANDLED.filter((name) => name !== "onload").map((name) => [name, INLINE_ASSET.handler]));
+const BOOT_AT_LOAD = Object.fromEntries(HANDLED.map((name) => [name, INLINE_ASSET.handler]));
+/** Markup of a fragment that polls or of a dialog (the boot module looks for the same at once). */
+const AT_ONCE = /\bel-(poll|dialog)\b/;
+
+/**
+ * The end of every app page: prefetches of the boot module, htmx and the extension, which load
+ * when the page is first used (and, on a first visit, of the stylesheet, for the next page load).
+ */
+function prefetches(assets: "inline" | "linked"): Html[] {
+  const files = assets === "inline" ? [ASSET.boot, ASSET.htmx, ASSET.extension, ASSET.stylesheet] : [ASSET.boot, ASSET.htmx, ASSET.extension];
+  return files.map((href) => html`<link rel="prefetch" href="${href}">`);
 }
 
 /**

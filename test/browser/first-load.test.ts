@@ -1,7 +1,8 @@
-// Issue 7: a page runs one small inline script as it loads (boot.js); htmx and the extension load
-// when the page is first used, and carry the event that used it. A browser's first visit also
-// carries the stylesheet inline (no second round trip on a slow network); everything runs under
-// the CSP, and the files the page prefetches serve the next page load from the browser's cache.
+// Issue 7: a page runs no script as it loads; its first use loads the boot module (boot.js, through
+// the body's handlers), which loads htmx and the extension, and the event that used it is sent by
+// them. A browser's first visit also carries the stylesheet inline (no second round trip on a slow
+// network); everything runs under the CSP, and the files the page prefetches serve the next page
+// load from the browser's cache.
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ASSET } from "../../src/wire";
@@ -12,13 +13,16 @@ const browser = useBrowser();
 /** Installed before any page script: a log of CSP violations. */
 const CSP_LOG = `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`;
 
-/** How the page carries its assets: [linked scripts, inline module scripts, <style> elements, linked stylesheets]. */
+/** How the page carries its assets: [linked scripts, inline scripts, <style> elements, linked stylesheets]. */
 const ASSET_TAGS = `[
   document.querySelectorAll("script[src]").length,
-  document.querySelectorAll('script[type="module"]:not([src])').length,
+  document.querySelectorAll("script:not([src])").length,
   document.querySelectorAll("style").length,
   document.querySelectorAll('link[rel="stylesheet"]').length,
 ]`;
+
+/** The body's handler attributes (on…) still in place: until the boot module has loaded. */
+const HANDLERS = `document.body.getAttributeNames().filter((name) => name.startsWith("on"))`;
 
 /** Clicks Increment and checks that htmx sent it and swapped the answer in (no page load). */
 async function incrementsInPlace(page: Page, posts: string[], expected: string): Promise<void> {
@@ -43,21 +47,25 @@ async function holding(path: string): Promise<{ user: BrowserContext; release: (
 }
 
 describe("first load", () => {
-  it("a first visit runs only its inline stylesheet and boot script; the first click loads htmx, which sends it", async () => {
+  it("a first visit runs no script as it loads; the first click loads the boot module and htmx, which send it", async () => {
     const user = await browser.newUser();
     await user.addInitScript(CSP_LOG);
     const { page, posts } = await browser.open("/seeds/counter", user);
-    expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 1, 1, 0]);
-    // The boot script ran: it wrote the tab's address into the address bar.
-    await expect.poll(() => new URL(page.url()).searchParams.has("_s")).toBe(true);
-    // A page that is only read runs no htmx.
+    expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 0, 1, 0]);
+    // A page that is only read runs nothing: its handlers wait, the address bar keeps the bare path.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(HANDLERS)).toHaveLength(8);
+    expect(new URL(page.url()).searchParams.has("_s")).toBe(false);
     expect(await page.evaluate("typeof htmx")).toBe("undefined");
     // The inline stylesheet applied: controls are at least 44 px tall.
     const height = await page.getByRole("button", { name: "Increment", exact: true }).evaluate((button: any) => button.getBoundingClientRect().height);
     expect(height).toBeGreaterThanOrEqual(44);
     await incrementsInPlace(page, posts, "Count = 1");
     expect(await page.evaluate("typeof htmx === 'object' && htmx.version")).toBe("4.0.1");
-    expect(await page.evaluate(ASSET_TAGS)).toEqual([2, 1, 1, 0]); // htmx and the extension, loaded by the boot script
+    expect(await page.evaluate(ASSET_TAGS)).toEqual([2, 0, 1, 0]); // htmx and the extension, loaded by the boot module
+    // The boot module took over from the handlers and wrote the tab's address into the address bar.
+    expect(await page.evaluate(HANDLERS)).toEqual([]);
+    await expect.poll(() => new URL(page.url()).searchParams.has("_s")).toBe(true);
     await incrementsInPlace(page, posts, "Count = 2");
     expect(await page.evaluate("window.__csp")).toEqual([]);
   });
@@ -66,20 +74,50 @@ describe("first load", () => {
     const user = await browser.newUser();
     await user.addInitScript(CSP_LOG);
     const { page, posts } = await browser.open("/seeds/counter", user);
-    const files = [ASSET.stylesheet, ASSET.htmx, ASSET.extension];
+    const files = [ASSET.stylesheet, ASSET.boot, ASSET.htmx, ASSET.extension];
     const fetched = `${JSON.stringify(files)}.filter((f) => performance.getEntriesByName(new URL(f, location.href).href).some((e) => e.responseEnd > 0)).length`;
-    await expect.poll(() => page.evaluate(fetched), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.evaluate(fetched), { timeout: 10_000 }).toBe(4);
     await incrementsInPlace(page, posts, "Count = 1");
 
     await page.reload(); // the tab's own URL, with the browser's cookie now set
-    expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 1, 0, 1]);
+    expect(await page.evaluate(ASSET_TAGS)).toEqual([0, 0, 0, 1]);
     await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 1");
     await incrementsInPlace(page, posts, "Count = 2");
     // Served from the cache: nothing crossed the network for them (each is also prefetched again).
     const transferred = `${JSON.stringify(files)}.map((f) => performance.getEntriesByName(new URL(f, location.href).href).map((e) => e.transferSize))`;
     const sizes: number[][] = await page.evaluate(transferred);
-    expect(sizes.map((entries) => entries.length > 0 && entries.every((size) => size === 0))).toEqual([true, true, true]);
+    expect(sizes.map((entries) => entries.length > 0 && entries.every((size) => size === 0))).toEqual([true, true, true, true]);
     expect(await page.evaluate("window.__csp")).toEqual([]);
+  });
+
+  it("events made before the boot module has loaded wait for it and go in order, by htmx: Enter is one event", async () => {
+    const { user, release } = await holding(ASSET.boot);
+    const { page, posts } = await browser.open("/seeds/counter-callbacks", user);
+    await page.evaluate("window.__sameDocument = true");
+    const input = page.getByLabel("Enter a value");
+    await input.fill("4");
+    await input.press("Enter"); // its change, then its form's submit: both queued by the handlers
+    const increment = page.getByRole("button", { name: "Increment", exact: true });
+    await increment.click(); // a submit, held by the handler
+    await page.waitForTimeout(300);
+    expect(posts).toHaveLength(0);
+    expect(await page.evaluate(HANDLERS)).toHaveLength(8); // the module has not run
+    release();
+    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 4");
+    expect(posts).toHaveLength(2); // the Enter, then the click
+    expect(await page.evaluate(HANDLERS)).toEqual([]);
+    expect(await page.evaluate("window.__sameDocument")).toBe(true);
+  });
+
+  it("when the boot module cannot load, a submit its handler held goes as a plain post", async () => {
+    const user = await browser.newUser();
+    await user.route((url) => url.pathname === ASSET.boot, (route) => route.abort());
+    const { page, posts } = await browser.open("/seeds/counter", user);
+    await page.evaluate("window.__sameDocument = true");
+    await page.getByRole("button", { name: "Increment", exact: true }).click();
+    await expect.poll(() => visibleText(page.getByText(/^Count =/))).toBe("Count = 1");
+    expect(posts).toHaveLength(1);
+    expect(await page.evaluate("window.__sameDocument")).toBeUndefined(); // a new page: the post's redirect
   });
 
   it("events made while htmx is still loading wait for it and go in order, by htmx, not as plain posts", async () => {

@@ -15,11 +15,11 @@ const token = (page: Page) => new URL(page.url()).searchParams.get("_s");
 describe("the gallery, a multipage app (R138–R140)", () => {
   it("R138: menu links move between pages in the same session; session state is shared", async () => {
     const { page } = await browser.open("/seeds/counter");
-    // The extension writes the tab's token into the address bar once the page has loaded.
-    await expect.poll(() => token(page)).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const tab = token(page);
     await page.getByRole("button", { name: "Increment", exact: true }).click();
     await expect.poll(() => count(page)).toBe("Count = 1");
+    // The boot module, loaded by that first use, wrote the tab's token into the address bar.
+    await expect.poll(() => token(page)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const tab = token(page);
     expect(await menuLink(page, "Counter").getAttribute("aria-current")).toBe("page");
     await menuLink(page, "Form").click();
     await expect.poll(() => path(page)).toBe("/seeds/form");

@@ -18,15 +18,15 @@ const TRAP = `
 /**
  * What an injection would leave in the DOM, whether or not it ran (runs in the page). Edgelit's
  * own scripts and stylesheet are the only ones allowed: linked from /_edgelit/ (the stylesheet, and
- * htmx and the extension once the boot script loaded them), or inline with exactly the texts of
- * src/wire/inline-assets.ts (the boot script, and a first visit's stylesheet).
+ * htmx and the extension once the boot module loaded them), or inline with exactly the texts of
+ * src/wire/inline-assets.ts (the body's boot handlers until the module removes them, and a first
+ * visit's stylesheet).
  */
 const INJECTED = `((ours) => {
   const found = [];
   for (const script of document.querySelectorAll("script")) {
     const linked = /^\\/_edgelit\\//.test(new URL(script.src || "x:", location.href).pathname) && !script.textContent.trim();
-    const inline = !script.src && script.type === "module" && script.textContent === ours.boot;
-    if (!linked && !inline) found.push("script " + script.outerHTML.slice(0, 80));
+    if (!linked) found.push("script " + script.outerHTML.slice(0, 80));
   }
   for (const style of document.querySelectorAll("style")) {
     if (style.textContent !== ours.stylesheet) found.push("style " + style.outerHTML.slice(0, 80));
@@ -34,7 +34,8 @@ const INJECTED = `((ours) => {
   for (const el of document.querySelectorAll("*")) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith("on") || name.startsWith("hx-on")) found.push(name + " on " + el.tagName);
+      const boot = el === document.body && name.startsWith("on") && attr.value === ours.handler;
+      if ((name.startsWith("on") && !boot) || name.startsWith("hx-on")) found.push(name + " on " + el.tagName);
       if (["href", "src", "action", "formaction", "data", "srcdoc"].includes(name) && /^\\s*javascript:/i.test(attr.value)) found.push(name + "=javascript: on " + el.tagName);
     }
   }

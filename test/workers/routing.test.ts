@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, SESSION_PARAM } from "../../src/wire";
+import { escapeHtml } from "../../src/render/html";
 import { INLINE_ASSET, INLINE_CSP } from "../../src/wire/inline-assets";
 import { addressOf, ORIGIN, TestBrowser, textOf } from "./client";
 
@@ -43,10 +44,11 @@ describe("routing", () => {
     expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
-    // A first visit (no cookie yet): the stylesheet travels in the page; the boot script always does.
+    // A first visit (no cookie yet): the stylesheet travels in the page; no script runs as it loads
+    // (the body's handlers load the boot module on the first use).
     expect(html).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
-    expect(html).toContain(`<script type="module">${INLINE_ASSET.boot}</script>`);
-    expect(html).not.toContain("<script src=");
+    expect(html).not.toContain("<script");
+    expect(html).toContain(` onpointerdown="${escapeHtml(INLINE_ASSET.handler)}"`);
     expect(html).toContain('<meta name="htmx-config" content="{&quot;includeIndicatorCSS&quot;:false,&quot;history&quot;:&quot;reload&quot;}">');
     expect(html).toContain('hx-include:inherited="#el-seq"');
     expect(html).toContain('hx-sync:inherited="body:queue all"');
@@ -58,12 +60,11 @@ describe("routing", () => {
     expect(textOf(html)).toContain("Count = 0");
   });
 
-  it("issue 7: inlines the stylesheet only for a browser without the cookie; every page inlines the boot script", async () => {
+  it("issue 7: inlines the stylesheet only for a browser without the cookie; every page prefetches the boot module", async () => {
     const browser = new TestBrowser();
     const first = await (await browser.fetch("/seeds/counter")).text();
     expect(first).toContain(`<style>${INLINE_ASSET.stylesheet}</style>`);
-    expect(first).toContain(`<script type="module">${INLINE_ASSET.boot}</script>`);
-    for (const href of [ASSET.htmx, ASSET.extension, ASSET.stylesheet]) expect(first).toContain(`<link rel="prefetch" href="${href}">`);
+    for (const href of [ASSET.boot, ASSET.htmx, ASSET.extension, ASSET.stylesheet]) expect(first).toContain(`<link rel="prefetch" href="${href}">`);
     // The same browser (its cookie now set), a new tab and a reload of the first: a linked stylesheet.
     const tab = await browser.fetch("/seeds/counter");
     const reload = await browser.fetch(addressOf(first));
@@ -72,8 +73,8 @@ describe("routing", () => {
       const html = await response.text();
       expect(html).toContain(`<link rel="stylesheet" href="${ASSET.stylesheet}">`);
       expect(html).not.toContain("<style>");
-      expect(html).not.toContain("<script src=");
-      expect(html).toContain(`<script type="module">${INLINE_ASSET.boot}</script><link rel="prefetch" href="${ASSET.htmx}"><link rel="prefetch" href="${ASSET.extension}"></body>`);
+      expect(html).not.toContain("<script");
+      expect(html).toContain(`</div><link rel="prefetch" href="${ASSET.boot}"><link rel="prefetch" href="${ASSET.htmx}"><link rel="prefetch" href="${ASSET.extension}"></body>`);
     }
     // A forged cookie is no cookie: a first visit again, with a new one.
     const forged = new TestBrowser();
@@ -111,9 +112,10 @@ describe("routing", () => {
     expect(script).toContain(`"${DOM.seq}"`);
     expect(script).toContain(`"${FIELD.seq}"`);
     expect(script).toContain(`"${PAGE_DOM.notice}"`);
-    // data-el-url, read by the boot script through the dataset: the two spellings must name one attribute.
+    // data-el-url, read by the boot module through the dataset: the two spellings must name one attribute.
+    const boot = await (await env.ASSETS.fetch(new URL(ASSET.boot, ORIGIN))).text();
     expect(PAGE_URL_ATTR).toBe("data-el-url");
-    expect(INLINE_ASSET.boot).toContain("document.body.dataset.elUrl");
-    for (const text of [script, INLINE_ASSET.boot]) expect(text).not.toMatch(/\beval\(|new Function/);
+    expect(boot).toContain("document.body.dataset.elUrl");
+    for (const text of [script, boot, INLINE_ASSET.handler]) expect(text).not.toMatch(/\beval\(|new Function/);
   });
 });
