@@ -56,6 +56,21 @@ describe("st.fragment with runEvery (R119, R122)", () => {
   });
 });
 
+describe("st.fragment with runEvery on a page as it loads", () => {
+  it("polls without the page being used: its body loads the boot module, and so htmx, on load", async () => {
+    const { page } = await browser.open(path);
+    const main = page.getByRole("main");
+    await page.getByRole("checkbox", { name: "Show the clock" }).check();
+    await expect.poll(() => visibleText(main)).toContain("Ticks: 1");
+    await expect.poll(() => new URL(page.url()).searchParams.has("_s")).toBe(true);
+    await page.reload(); // the tab's URL: the page arrives with the fragment, and nothing touches it
+    const ticks = async () => Number(/Ticks: (\d+)/.exec(await visibleText(main))?.[1]);
+    const shown = await ticks();
+    await expect.poll(ticks, { timeout: 15_000 }).toBeGreaterThan(shown);
+    expect(await page.evaluate(`document.body.getAttributeNames().filter((name) => name.startsWith("on"))`)).toEqual([]);
+  });
+});
+
 describe("st.dialog (R129–R131)", () => {
   it("R129/R130: a dialog opens modally, reruns only itself, closes on Escape without a request and on a full rerun", async () => {
     const { page, posts } = await browser.open(path);
