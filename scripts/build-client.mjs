@@ -24,13 +24,13 @@ const MANIFEST = from("src/wire/assets.ts");
 const INLINE_MODULE = from("src/wire/inline-assets.ts");
 /** The served copy of htmx (public/_edgelit/), which the boot module loads before the extension. */
 const HTMX_URL = `${URL_DIR}/htmx-4.0.1.min.js`;
+/** The global the handler queues its events in, for the boot module. */
+const BOOT_QUEUE = "EdgelitBoot";
 /**
  * The <body> attributes that carry the handler (src/render/page.ts): the events of a page's first
  * use, and load (only on a page that needs scripting at once). The boot module removes them.
  */
-/** The global the handler queues its events in, for the boot module. */
-const BOOT_QUEUE = "EdgelitBoot";
-export const HANDLED = ["onpointermove", "onpointerdown", "ontouchstart", "onwheel", "onkeydown", "oninput", "onchange", "onsubmit", "onload"];
+const HANDLED = ["onpointermove", "onpointerdown", "ontouchstart", "onwheel", "onkeydown", "oninput", "onchange", "onsubmit", "onload"];
 
 /** Each asset: its key in ASSET, its source, its served base name, and how it is built. */
 const minifyScript = async (text, format) => (await transform(text, { minify: true, target: "es2020", legalComments: "none", format })).code;

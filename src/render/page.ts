@@ -133,7 +133,7 @@ export interface PageView {
    * "inline": the stylesheet travels in the page, for a browser's first visit (its cache is empty:
    * a linked file would cost a second round trip after the HTML), which also prefetches it.
    * "linked" (default): it is referenced, cached for good after the first load. Either way the
-   * page runs no script as it loads (bootHandlers) and ends with its prefetches (prefetches).
+   * page runs no script as it loads (BOOT_AT_USE) and ends with its prefetches (prefetches).
    */
   assets?: "inline" | "linked";
 }
