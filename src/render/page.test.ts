@@ -167,6 +167,10 @@ describe("renderPage assets (issue 7)", () => {
     const poll = '<main id="el-root-0"><form class="el-wform el-poll" hx-trigger="every 1000ms"></form></main>';
     const dialog = '<main id="el-root-0"><dialog open class="el-dialog"></dialog></main>';
     for (const root of [poll, dialog]) expect(withRoot(root)).toContain(`${handlers(HANDLED)}>`);
+    // The same words in text (whose quotes are escaped) are not that markup.
+    const text = html`<main id="el-root-0"><p>${'class="el-poll" el-dialog'}</p></main>`.value;
+    expect(withRoot(text)).toContain(`${handlers(HANDLED.filter((name) => name !== "onload"))}>`);
+    expect(withRoot(text)).not.toContain(" onload=");
   });
 
   it("serves the boot module built to load the served htmx, then the served extension; the handler imports it", async () => {

@@ -159,8 +159,11 @@ export function renderPage(view: PageView): string {
  */
 const BOOT_AT_USE = Object.fromEntries(HANDLED.filter((name) => name !== "onload").map((name) => [name, INLINE_ASSET.handler]));
 const BOOT_AT_LOAD = Object.fromEntries(HANDLED.map((name) => [name, INLINE_ASSET.handler]));
-/** Markup of a fragment that polls or of a dialog (the boot module looks for the same at once). */
-const AT_ONCE = /\bel-(poll|dialog)\b/;
+/**
+ * Markup of a fragment that polls or of a dialog (the boot module looks for the same at once): in a
+ * class attribute, which text never reaches (its quotes are escaped).
+ */
+const AT_ONCE = / class="[^"]*\bel-(poll|dialog)\b/;
 
 /**
  * The end of every app page: prefetches of the boot module, htmx and the extension, which load
