@@ -162,15 +162,15 @@ describe("renderPage assets (issue 7)", () => {
     expect(atUse).toEqual(["onpointermove", "onpointerdown", "ontouchstart", "onwheel", "onkeydown", "oninput", "onchange", "onsubmit"]);
   });
 
-  it("loads the boot module on load too where the page needs htmx at once: a fragment that polls, a dialog", () => {
-    const withRoot = (root: string) => renderPage({ title: "T", roots: [root], seq: 1 });
-    const poll = '<main id="el-root-0"><form class="el-wform el-poll" hx-trigger="every 1000ms"></form></main>';
-    const dialog = '<main id="el-root-0"><dialog open class="el-dialog"></dialog></main>';
-    for (const root of [poll, dialog]) expect(withRoot(root)).toContain(`${handlers(HANDLED)}>`);
+  it("loads the boot module on load too where the page needs htmx at once: a fragment that polls, a dialog", async () => {
+    const pageOf = async (main: Parameters<typeof defineApp>[0]) => renderPage({ title: "T", roots: renderTree(await roots(main), ctx).map((root) => root.html), seq: 1 });
+    const polls = await pageOf((st) => st.fragment(() => void st.write("tick"), { runEvery: "1s" })());
+    const dialog = await pageOf((st) => st.dialog("Hello", () => void st.write("inside"))());
+    for (const page of [polls, dialog]) expect(page).toContain(`${handlers(HANDLED)}>`);
     // The same words in text (whose quotes are escaped) are not that markup.
-    const text = html`<main id="el-root-0"><p>${'class="el-poll" el-dialog'}</p></main>`.value;
-    expect(withRoot(text)).toContain(`${handlers(HANDLED.filter((name) => name !== "onload"))}>`);
-    expect(withRoot(text)).not.toContain(" onload=");
+    const text = await pageOf((st) => void st.write('class="el-wform el-poll" el-dialog'));
+    expect(text).toContain(`${handlers(atUse)}>`);
+    expect(text).not.toContain(" onload=");
   });
 
   it("serves the boot module built to load the served htmx, then the served extension; the handler imports it", async () => {
