@@ -72,30 +72,26 @@ const submitterOf = ({ form, submitter }) => (submitter?.form === form ? submitt
 const posts = (form) => form instanceof HTMLFormElement && form.hasAttribute("hx-post");
 const postsOnChange = (form) => posts(form) && /\bchange\b/.test(form.getAttribute("hx-trigger") ?? "");
 
-addEventListener(
-  "submit",
-  (event) => {
-    if (!holding() || !posts(event.target)) return;
-    // Held whole: htmx may have started on the form before the extension has loaded (and an
-    // event it sent now would miss the extension: the sequence, the Enter de-duplication).
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    held.push({ form: event.target, submitter: event.submitter });
-    load();
-  },
-  true,
-);
-addEventListener(
-  "change",
-  (event) => {
-    const form = event.target.form;
-    if (!holding() || !postsOnChange(form)) return;
-    event.stopImmediatePropagation();
-    held.push({ form, field: event.target });
-    load();
-  },
-  true,
-);
+/** A submit of an htmx form, held while htmx loads. */
+function holdSubmit(event) {
+  if (!holding() || !posts(event.target)) return;
+  // Held whole: htmx may have started on the form before the extension has loaded (and an
+  // event it sent now would miss the extension: the sequence, the Enter de-duplication).
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  held.push({ form: event.target, submitter: event.submitter });
+  load();
+}
+/** A change in a form that posts on change, held while htmx loads. */
+function holdChange(event) {
+  const form = event.target.form;
+  if (!holding() || !postsOnChange(form)) return;
+  event.stopImmediatePropagation();
+  held.push({ form, field: event.target });
+  load();
+}
+addEventListener("submit", holdSubmit, true);
+addEventListener("change", holdChange, true);
 
 function load() {
   if (state !== "idle") return;
@@ -148,14 +144,12 @@ for (const type of ["pointermove", "pointerdown", "touchstart", "wheel", "keydow
 if (document.querySelector("[hx-trigger^='every'], dialog.el-dialog")) load();
 
 /**
- * An event the body's handlers queued before this module ran: a slider's input is shown, a submit
- * the handler held (it stopped its plain post) or a change in a form that posts on change is held;
- * any event starts the load of htmx.
+ * The events the body's handlers queued before this module ran, in order, taken as this module's
+ * own listeners take them (a submit's plain post the handler already stopped); any of them starts
+ * the load of htmx.
  */
-function queued(event) {
-  if (event.type === "input") follow(event);
-  else if (event.type === "submit" && event.defaultPrevented && holding()) held.push({ form: event.target, submitter: event.submitter });
-  else if (event.type === "change" && holding() && postsOnChange(event.target.form)) held.push({ form: event.target.form, field: event.target });
+const LISTENERS = { submit: holdSubmit, change: holdChange, input: follow };
+for (const event of self.__EDGELIT_QUEUE__?.splice(0) ?? []) {
+  LISTENERS[event.type]?.(event);
   load();
 }
-for (const event of self.__EDGELIT_QUEUE__?.splice(0) ?? []) queued(event);
