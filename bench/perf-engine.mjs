@@ -71,8 +71,10 @@ if (process.env.ENGINE_SIZE) {
   process.exit(0);
 }
 // Rounds of every size in turn: the host's speed drifts over a run, and a 1,000 and a 10,000 measured
-// side by side in one round share its state, so linearity is the median of the rounds' ratios.
-const ROUNDS = process.env.BENCH_SMOKE ? 1 : 3;
+// side by side in one round share its state, so linearity is the median of the rounds' ratios. Five
+// rounds, not three: the host here slows by up to twice for a minute at a time (a fixed memory-bound
+// loop took 62-138 ms within seconds), and with three, two slow rounds out of three decided a run.
+const ROUNDS = process.env.BENCH_SMOKE ? 1 : 5;
 const rounds = [];
 /** One size measured in a process of its own (`flags`: Node options for it). */
 const measured = (count, flags = []) =>
