@@ -8,10 +8,9 @@
 // allocates ~9 MB, so scavenges run mid-event and copy what the event holds by then, and the
 // working set (the last tree, the memo, the fingerprints) no longer fits the caches. A rerun reuses
 // the nodes of unchanged elements and widgets' records (issue 7), so little of it survives.
-// The mean, not the median: at 1,000 elements a collection falls in about one event of ten (its
-// events' CPU: p50 1.07 ms, p90 2.5, mean 1.5 in one run), at 10,000 in every event, so the median
-// left the collections out of 1,000's figure and kept them in 10,000's (`linearityOfMedians`,
-// informational, is that old ratio: 1.7-2.2 where the mean's is 1.0-1.4 on this host).
+// The mean, not the median (see measure): 1,000's events' CPU in one run had p50 1.07 ms, p90 2.5,
+// mean 1.5. `linearityOfMedians` (informational) is the old ratio of medians: 1.5-2.1 in the runs
+// where the ratio of means gave 1.3-1.7.
 // `linearityLargeYoungGen` (informational, not judged) measures 1,000 and 10,000 in each round with
 // `--max-semi-space-size=64`: fewer scavenges.
 import { execFileSync } from "node:child_process";
