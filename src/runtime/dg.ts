@@ -242,7 +242,6 @@ export class Dg {
   }
 }
 
-/** R28/R29/R46/D10: which value a widget holds when it registers. */
 /**
  * A child's delta path. `concat` allocates the exact length; a spread (`[...path, index]`) leaves
  * room for 17 items, which a node keeps while the session holds its tree: 84 bytes against 16 for
@@ -252,6 +251,7 @@ function childPath(parent: BlockNode, index: number): number[] {
   return parent.path.concat(index);
 }
 
+/** R28/R29/R46/D10: which value a widget holds when it registers. */
 function resolveValue<V>(run: Run, id: string, key: string | undefined, spec: WidgetSpec<V>): V {
   const data = run.data;
   if (key !== undefined) {
