@@ -55,7 +55,13 @@ async function start(options) {
     else stderr.resume();
   };
   const mf = new Miniflare({ ...options, host: "127.0.0.1", port: 0, handleRuntimeStdio: quiet });
-  const url = (await mf.ready).toString().replace(/\/$/, "");
+  let url;
+  try {
+    url = (await mf.ready).toString().replace(/\/$/, "");
+  } catch (error) {
+    await mf.dispose().catch(() => undefined); // a workerd that failed to start is not left running
+    throw error;
+  }
   const pid = workerdPids().find((p) => !before.has(p));
   if (!pid) throw new Error("could not find the workerd process Miniflare started");
   return { mf, url, pid, dispose: () => mf.dispose() };
