@@ -1,4 +1,4 @@
-// A smoke run of two bench scripts (seconds, no thresholds): they build, start workerd, drive the
+// A smoke run of three bench scripts (seconds, no thresholds): they build, start workerd, drive the
 // product and print well-formed result lines. The figures themselves are `npm run bench`'s job.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -24,5 +24,15 @@ describe("bench scripts", () => {
     expect(line).toMatchObject({ name: "engine-event-1000", ok: expect.any(Boolean) });
     expect(line.cpuMs100).toBeGreaterThan(0);
     expect(line.linearityLargeYoungGen).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("compare serves the echo and this checkout side by side", async () => {
+    const lines = await results("compare.mjs", { SESSIONS: "4", ROUNDS: "1", BURST: "1" });
+    expect(lines.map((line) => line.build)).toEqual(["echo", process.cwd()]);
+    const [echo, product] = lines;
+    expect(echo.cpuRatioToFirst).toBe(1);
+    expect(product.cpuMs).toBeGreaterThan(0);
+    expect(product.rps).toBeGreaterThan(0);
+    expect(product.cpuRatioToFirst).toBeCloseTo(product.cpuMs / echo.cpuMs, 1);
   }, 60_000);
 });
