@@ -63,12 +63,12 @@ try {
   for (const name of names) builds.push({ name, ...(name === "echo" ? await echo() : await product(name)), rounds: [] });
   // Set-up takes longer than an idle object lives: one burst each first, so every session is resident.
   for (const build of builds) await load(build.server, build.next, { duration: BURST });
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let pass = 0; pass < ROUNDS; pass++) {
     // Each round starts with the next build, so none always runs right after the same neighbour.
     for (let k = 0; k < builds.length; k++) {
-      const build = builds[(round + k) % builds.length];
+      const build = builds[(pass + k) % builds.length];
       const result = await load(build.server, build.next, { duration: BURST });
-      if (result.errors > 0) throw new Error(`${build.name}: ${result.errors} requests failed in round ${round + 1}`);
+      if (result.errors > 0) throw new Error(`${build.name}: ${result.errors} requests failed in round ${pass + 1}`);
       build.rounds.push(result);
     }
   }
