@@ -17,8 +17,8 @@
  * 1. The address bar gets the tab's address (with its token) once the page has loaded: written
  *    during the load it cost ~10 ms of the main thread, after it ~3. Skipped if the address moved
  *    meanwhile (an answer's HX-Push-Url).
- * 2. htmx loads on the first pointer move or press, touch, wheel, key or focus, or at once when the page
- *    needs it to show itself as it is: a fragment that polls (runEvery) or a dialog.
+ * 2. htmx loads as soon as this module runs: the module only runs because of a first use, or of
+ *    the load of a page that needs htmx at once (the page's handlers decide which: page.ts).
  * 3. A slider's <output> follows its thumbs while they move (in a form nothing is sent until
  *    submit), for sliders whose shown text is the bare number; formatted ones wait for the server.
  *    Here rather than in the extension: a thumb moved before htmx has loaded shows its value too.
@@ -140,13 +140,10 @@ async function fail() {
   last?.form.requestSubmit(submitterOf(last));
 }
 
-for (const type of ["pointermove", "pointerdown", "touchstart", "wheel", "keydown", "focusin"]) addEventListener(type, load, { capture: true, passive: true, once: true });
-if (document.querySelector("[hx-trigger^='every'], dialog.el-dialog")) load();
-
 /**
  * The events the body's handlers queued before this module ran, in order, taken as this module's
- * own listeners take them (a submit's plain post the handler already stopped); any of them starts
- * the load of htmx.
+ * own listeners take them (a submit's plain post the handler already stopped). The handler that
+ * imported this module queued one, so htmx always starts loading here.
  */
 const LISTENERS = { submit: holdSubmit, change: holdChange, input: follow };
 for (const event of self.__EDGELIT_QUEUE__?.splice(0) ?? []) {

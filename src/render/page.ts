@@ -160,8 +160,8 @@ export function renderPage(view: PageView): string {
 const BOOT_AT_USE = Object.fromEntries(HANDLED.filter((name) => name !== "onload").map((name) => [name, INLINE_ASSET.handler]));
 const BOOT_AT_LOAD = Object.fromEntries(HANDLED.map((name) => [name, INLINE_ASSET.handler]));
 /**
- * Markup of a fragment that polls or of a dialog (the boot module looks for the same at once): in a
- * class attribute, which text never reaches (its quotes are escaped).
+ * Markup of a fragment that polls or of a dialog, whose page loads the boot module (and so htmx) on
+ * its load event: in a class attribute, which text never reaches (its quotes are escaped).
  */
 const AT_ONCE = / class="[^"]*\bel-(poll|dialog)\b/;
 

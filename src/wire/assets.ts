@@ -4,5 +4,5 @@ export const BUILT_ASSET = {
   extension: "/_edgelit/edgelit.1b1b9992fa.js",
   stylesheet: "/_edgelit/edgelit.0cc98f07b1.css",
   icon: "/_edgelit/icon.ce61980ce7.svg",
-  boot: "/_edgelit/boot.ce177e1284.js",
+  boot: "/_edgelit/boot.49208ec312.js",
 } as const;
