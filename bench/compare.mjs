@@ -12,7 +12,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { load } from "./load.mjs";
-import { median, round, startBaseline } from "./lib.mjs";
+import { echoRequests, eventRequests, median, openEchoes, round, startBaseline } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 300);
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
@@ -24,28 +24,18 @@ if (names.length === 0) names.push("echo", resolve("."));
 // checkout's bundle would from here; from the root no path needs to.
 process.chdir("/");
 
-/** The baseline echo: a different body each request, as in perf-throughput.mjs. */
+/** The baseline echo, every object written once. */
 async function echo() {
   return served(await startBaseline(), async (server) => {
-    let n = 0;
-    const next = () => ({ method: "POST", path: `/?id=${n % SESSIONS}`, headers: { "Content-Type": "text/plain" }, body: String(n++).padStart(100, "x") });
-    for (let id = 0; id < SESSIONS; id++) await (await fetch(`${server.url}/?id=${id}`, { method: "POST", body: "x".repeat(100) })).text();
-    return next;
+    await openEchoes(server.url, SESSIONS);
+    return echoRequests(SESSIONS);
   });
 }
 
-/** A checkout's product, built and served by its own bench/lib.mjs, every session opened and used once. */
+/** A checkout's product, built and served by its own bench/lib.mjs, every session opened. */
 async function product(checkout) {
   const lib = await import(pathToFileURL(`${checkout}/bench/lib.mjs`).href);
-  return served(await lib.startProduct(), async (server) => {
-    const pages = await lib.openPages(server.url, APP, SESSIONS);
-    const id = pages[0].widget("Name");
-    let n = 0;
-    return () => {
-      const page = pages[n % SESSIONS];
-      return { ...page.setRequest(id, `value ${n++}`), onBody: (body) => page.track(body) };
-    };
-  });
+  return served(await lib.startProduct(), async (server) => eventRequests(await lib.openPages(server.url, APP, SESSIONS)));
 }
 
 /** `server` with the request maker `prepare` returns; a failed set-up disposes of the server. */

@@ -175,6 +175,41 @@ export class BenchPage {
   }
 }
 
+/**
+ * The event load's requests: each sets the page's "Name" input to a new value, one page after
+ * another, and keeps the page's render sequence from the answer (the `onBody` load.mjs calls).
+ */
+export function eventRequests(pages) {
+  const id = pages[0].widget("Name");
+  let n = 0;
+  return () => {
+    const page = pages[n % pages.length];
+    return { ...page.setRequest(id, `value ${n++}`), onBody: (body) => page.track(body) };
+  };
+}
+
+/**
+ * The echo's requests over `count` objects. Each body differs: workerd writes nothing for a put of
+ * the value already stored (a constant body wrote nothing after the first request: no WAL bytes,
+ * and ~1.5-2x the rate), and the baseline is defined by its one SQLite write per request.
+ */
+export function echoRequests(count) {
+  let n = 0;
+  return () => {
+    const i = n++;
+    return { method: "POST", path: `/?id=${i % count}`, headers: { "Content-Type": "text/plain" }, body: String(i).padStart(100, "x") };
+  };
+}
+
+/** Writes once to each of the echo's `count` objects, so every id exists, as every opened page's session does. */
+export async function openEchoes(url, count, parallel = 16) {
+  let next = 0;
+  const touch = async () => {
+    while (next < count) await (await fetch(`${url}/?id=${next++}`, { method: "POST", body: "x".repeat(100) })).text();
+  };
+  await Promise.all(Array.from({ length: parallel }, touch));
+}
+
 /** Opens `count` tabs of one app over a few browsers, `parallel` at a time. */
 export async function openPages(url, appPath, count, parallel = 16) {
   const browsers = Array.from({ length: 8 }, () => new BenchBrowser(url));

@@ -3,7 +3,7 @@
 // same autocannon settings. Capacity from a closed loop; p99 at a fixed rate of half the
 // baseline's capacity (below saturation, where tail latency is not bimodal).
 import { load, CONNECTIONS } from "./load.mjs";
-import { openPages, report, round, startBaseline, startProduct } from "./lib.mjs";
+import { echoRequests, eventRequests, openEchoes, openPages, report, round, startBaseline, startProduct } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -11,20 +11,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 async function measureBaseline() {
   const server = await startBaseline();
   try {
-    let n = 0;
-    // A different body each request, as each event's state differs: workerd does not write a value
-    // equal to the one stored (a constant body wrote nothing after the first request: no WAL bytes,
-    // and ~1.5-2x the rate), and the baseline is defined by its one SQLite write per request.
-    const next = () => {
-      const count = n++;
-      return { method: "POST", path: `/?id=${count % SESSIONS}`, headers: { "Content-Type": "text/plain" }, body: String(count).padStart(100, "x") };
-    };
-    // Every id exists before the clock starts, as every product session does (openPages).
-    let warmed = 0;
-    const touch = async () => {
-      while (warmed < SESSIONS) await (await fetch(`${server.url}/?id=${warmed++}`, { method: "POST", body: "x".repeat(100) })).text();
-    };
-    await Promise.all(Array.from({ length: 16 }, touch));
+    const next = echoRequests(SESSIONS); // a different body each request, as each event's state differs
+    await openEchoes(server.url, SESSIONS); // every id exists before the clock starts, as every session does
     await load(server, next, { duration: 2 });
     const closed = await load(server, next, { duration: DURATION });
     const open = await load(server, next, { duration: DURATION, rate: closed.rps / 2 });
@@ -38,13 +26,7 @@ async function measureProduct(rate) {
   const server = await startProduct();
   try {
     const pages = await openPages(server.url, "/bench/app-100", SESSIONS);
-    const id = pages[0].widget("Name");
-    let n = 0;
-    const next = () => {
-      const page = pages[n % SESSIONS];
-      const request = page.setRequest(id, `value ${n++}`);
-      return { ...request, onBody: (body) => page.track(body) };
-    };
+    const next = eventRequests(pages);
     // One event per session first (local workerd evicts an object idle for 10 s, and opening
     // 1,000 pages takes longer than that), so the clock starts with every session resident.
     let warmed = 0;

@@ -5,10 +5,9 @@
 //   node --experimental-websocket bench/profile.mjs     (Node 20 has WebSocket behind that flag)
 //   SESSIONS (default 300; above ~500, objects idle for 10 s get evicted during the set-up and the
 //   profile shows their reloads); APP (default /bench/app-100; /bench/app-3 shows the fixed cost)
-import autocannon from "autocannon";
 import { writeFileSync } from "node:fs";
-import { CONNECTIONS } from "./load.mjs";
-import { openPages, startProduct } from "./lib.mjs";
+import { load } from "./load.mjs";
+import { eventRequests, openPages, startProduct } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 300);
 const APP = process.env.APP ?? "/bench/app-100";
@@ -26,7 +25,7 @@ try {
     await inspector.send("Profiler.setSamplingInterval", { interval: 100 });
     await inspector.send("Profiler.start");
   }
-  await drive(server.url, pages);
+  await drive(server, pages);
   if (heap) printAllocations((await inspector.send("HeapProfiler.stopSampling")).profile);
   else {
     const { profile } = await inspector.send("Profiler.stop");
@@ -60,28 +59,9 @@ async function connect(port) {
   };
 }
 
-async function drive(url, pages) {
-  const id = pages[0].widget("Name");
-  let n = 0;
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: 6,
-    requests: [
-      {
-        setupRequest(req, context) {
-          const page = pages[n % pages.length];
-          const request = page.setRequest(id, `value ${n++}`);
-          context.page = page;
-          return { ...req, ...request, headers: { ...req.headers, ...request.headers } };
-        },
-        onResponse(status, body, context) {
-          if (status === 200) context.page.track(body);
-        },
-      },
-    ],
-  });
-  console.log(`${result.requests.total} events, ${result.non2xx + result.errors} failed`);
+async function drive(server, pages) {
+  const result = await load(server, eventRequests(pages), { duration: 6 });
+  console.log(`${result.completed} events, ${result.errors} failed`);
 }
 
 function frameName(frame) {
