@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { ASSET, DOM, FIELD, PAGE_DOM, PAGE_URL_ATTR, SESSION_PARAM } from "../../src/wire";
 import { escapeHtml } from "../../src/render/html";
 import { INLINE_ASSET, INLINE_CSP } from "../../src/wire/inline-assets";
+import { htmlResponse } from "../../src/edge/respond";
 import { addressOf, ORIGIN, TestBrowser, textOf } from "./client";
 
 describe("routing", () => {
@@ -27,6 +28,17 @@ describe("routing", () => {
     expect(browser.cookie).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
     // The forms post to the tab's session; a reload of the address finds it again.
     expect(html).toContain(`action="/seeds/counter?${SESSION_PARAM}=${address.searchParams.get(SESSION_PARAM)}"`);
+  });
+
+  it("gives each HTML response headers of its own, copied from the set made once per isolate", () => {
+    const first = htmlResponse("<p>a</p>");
+    first.headers.set("Cache-Control", "public, max-age=60");
+    first.headers.append("Set-Cookie", "x=1");
+    const second = htmlResponse("<p>b</p>", 409);
+    expect(second.status).toBe(409);
+    expect(second.headers.get("Cache-Control")).toBe("no-store");
+    expect(second.headers.get("Set-Cookie")).toBeNull();
+    expect(second.headers.get("Content-Security-Policy")).toContain("default-src 'self'");
   });
 
   it("serves the whole page, usable without scripts, with the security headers", async () => {
