@@ -7,6 +7,7 @@
 import type { ElementNode, RenderContext } from "../elements/types";
 import { hashString } from "../runtime/identity";
 import type { NodePrint } from "./diff";
+import type { Frame } from "./page";
 
 /**
  * An element as drawn: its DOM id, its HTML and that HTML's hash (so the diff need not hash it
@@ -51,6 +52,8 @@ type Slots = (Entry | BlockSlots | undefined)[];
 interface BlockSlots {
   id: string;
   slots: Slots;
+  /** The block's frame, for a block whose markup its child count decides (a root: page.ts). */
+  frame?: Frame | null;
 }
 
 /**
@@ -76,9 +79,22 @@ export class RenderMemo {
 /** One block's part of a render: its children by position, against the last render's. */
 export class MemoScope {
   /** What this render drew here, for the next render. */
-  readonly drawn: Slots = [];
+  readonly drawn: Slots;
 
-  constructor(private readonly last: Slots | undefined) {}
+  constructor(
+    private readonly last: Slots | undefined,
+    /** The last render's frame of this block, if it kept one. */
+    readonly lastFrame?: Frame | null,
+    /** This block's entry in its parent's scope, where the next render finds it. */
+    private readonly own?: BlockSlots,
+  ) {
+    this.drawn = own?.slots ?? [];
+  }
+
+  /** Keeps this block's frame for the next render. */
+  keepFrame(frame: Frame | null): void {
+    if (this.own) this.own.frame = frame;
+  }
 
   /**
    * The element at `index` as drawn: the last render's when it was drawn at the same place (`id`)
@@ -104,9 +120,10 @@ export class MemoScope {
   /** The scope of the block at `index` (with DOM id `id`). */
   block(index: number, id: string): MemoScope {
     const kept = this.last?.[index];
-    const scope = new MemoScope(kept && "slots" in kept && kept.id === id ? kept.slots : undefined);
-    this.drawn[index] = { id, slots: scope.drawn };
-    return scope;
+    const same = kept && "slots" in kept && kept.id === id ? kept : undefined;
+    const own: BlockSlots = { id, slots: [] };
+    this.drawn[index] = own;
+    return new MemoScope(same?.slots, same?.frame, own);
   }
 }
 

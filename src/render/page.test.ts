@@ -3,6 +3,7 @@ import type { BlockNode, RenderContext, TreeNode } from "../elements/types";
 import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
+import { RenderMemo } from "./memo";
 import { escapeHtml, html } from "./html";
 import { ASSET, DOM } from "../wire";
 import { HANDLED, INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
@@ -80,6 +81,21 @@ describe("block shells", () => {
     const [before, after] = expander.shell!.split("\u0000");
     expect(expander.html).toBe(before + expander.children![0].html + after);
     expect(before).toContain("More");
+  });
+
+  it("of a root are kept while its child count stays: a memo's renders equal fresh ones as the page grows, shrinks and empties", async () => {
+    const app = (rows: number, side: number) =>
+      roots((st) => {
+        for (let i = 0; i < rows; i++) st.write(`row ${i}`);
+        for (let i = 0; i < side; i++) st.sidebar.write(`side ${i}`);
+      });
+    const memo = new RenderMemo();
+    for (const [rows, side] of [[3, 0], [3, 0], [5, 1], [5, 1], [2, 0], [0, 2], [0, 0], [3, 0]]) {
+      const tree = await app(rows, side);
+      const kept = renderTree(tree, ctx, memo);
+      const fresh = renderTree(tree, ctx);
+      expect(kept.map((root) => [root.html, root.shell])).toEqual(fresh.map((root) => [root.html, root.shell]));
+    }
   });
 
   it("fall back to the whole HTML when a block does not place each child once, in order", () => {

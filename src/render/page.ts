@@ -32,7 +32,12 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
     const id = DOM.root(index);
     const rootMemo = scope?.block(r, id);
     const children = renderedChildren(root, DOM.element(root.path), ctx, rootMemo);
-    const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children);
+    // A root's markup is its index's tag around its children: with as many children as the last
+    // render's, the last frame is this one's (drawing and cutting it was most of a root's cost).
+    const kept = rootMemo?.lastFrame;
+    const frame = kept && kept.count === children.length ? kept : frameOf((inner) => renderRoot(root, ctx, inner), children.length);
+    rootMemo?.keepFrame(frame);
+    const drawn = frame ? { html: fill(frame, children), shell: frame.shell } : drawWhole((inner) => renderRoot(root, ctx, inner), children);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
     return { id, ...drawn, children };
   });
@@ -65,37 +70,63 @@ const makeSlot = (i: number): Html => trustedHtml(`\u0000${i}\u0000`);
 const slot = (i: number): Html => (i < CACHED_SLOTS ? (slots[i] ??= makeSlot(i)) : makeSlot(i));
 
 /**
- * Draws a block once with a marker in each child's place, then puts the children's finished HTML
- * there: the markup around the children (the shell the diff fingerprints) comes without searching
- * the block's whole HTML for each child. Markers that are not each child once, in order (a renderer
- * that reorders or repeats its children), or a NUL of the block's own text, fall back to drawing
- * the block with its children, its whole HTML then standing for its shell.
+ * A block's markup around its children, cut at their places: `before[i]` precedes child `i`,
+ * `after` follows the last, and `shell` (what the diff fingerprints) has a NUL in each place.
  */
-export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
-  const markup = draw(children.map((_, i) => slot(i))).value;
-  let html = "";
+export interface Frame {
+  count: number;
+  before: string[];
+  after: string;
+  shell: string;
+}
+
+/**
+ * Draws a block once with a marker in each child's place and cuts it there: the markup around the
+ * children comes without searching the block's whole HTML for each child. Null when the markers
+ * are not each child once, in order (a renderer that reorders or repeats its children), or the
+ * block's own text holds a NUL.
+ */
+export function frameOf(draw: (children: Html[]) => Html, count: number): Frame | null {
+  const markers: Html[] = [];
+  for (let i = 0; i < count; i++) markers.push(slot(i));
+  const markup = draw(markers).value;
+  const before: string[] = [];
   let shell = "";
   let position = 0;
   // Each child's marker must be the next NUL of the markup: the markup between two children then
   // holds no NUL of its own (one would make the shell ambiguous: a NUL moving across a child's
   // place would go unseen), nor does the markup after the last.
-  let exact = true;
-  for (let i = 0; i < children.length; i++) {
+  for (let i = 0; i < count; i++) {
     const at = markup.indexOf("\u0000", position);
-    const marker = slot(i).value;
-    exact = at >= 0 && markup.startsWith(marker, at);
-    if (!exact) break;
+    const marker = markers[i].value;
+    if (at < 0 || !markup.startsWith(marker, at)) return null;
     const between = markup.slice(position, at);
-    html += between + children[i].html;
+    before.push(between);
     shell += between + "\u0000";
     position = at + marker.length;
   }
   const after = markup.slice(position);
-  if (!exact || after.includes("\u0000")) {
-    const whole = draw(children.map(asHtml)).value;
-    return { html: whole, shell: whole };
-  }
-  return { html: html + after, shell: shell + after };
+  if (after.includes("\u0000")) return null;
+  return { count, before, after, shell: shell + after };
+}
+
+/** The block's HTML: its frame with the children's finished HTML in their places. */
+export function fill(frame: Frame, children: RenderedNode[]): string {
+  let html = "";
+  for (let i = 0; i < children.length; i++) html += frame.before[i] + children[i].html;
+  return html + frame.after;
+}
+
+/** A block without a frame, drawn with its children: its whole HTML then stands for its shell. */
+function drawWhole(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
+  const whole = draw(children.map(asHtml)).value;
+  return { html: whole, shell: whole };
+}
+
+/** A block drawn around its children's finished HTML, and its shell (frameOf). */
+export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
+  const frame = frameOf(draw, children.length);
+  return frame ? { html: fill(frame, children), shell: frame.shell } : drawWhole(draw, children);
 }
 
 /**
