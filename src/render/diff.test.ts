@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffTrees, fingerprintTrees, isFingerprints, type NodePrint, type RenderedNode } from "./diff";
+import { diffTrees, fingerprintTrees, isFingerprints, PRINT_PIECE_NODES, printPieces, printsFromPieces, type NodePrint, type RenderedNode } from "./diff";
 
 /** A leaf. */
 const leaf = (id: string, text: string): RenderedNode => ({ id, html: `<div id="${id}">${text}</div>` });
@@ -93,5 +93,40 @@ describe("diffTrees", () => {
     expect(isFingerprints(fingerprintTrees(page(1)))).toBe(true);
     expect(isFingerprints(new Map([["el-root-0", { hash: "x" }]]))).toBe(false);
     expect(isFingerprints(undefined)).toBe(false);
+  });
+});
+
+describe("stored fingerprint pieces", () => {
+  const wide = (n: number, changed = -1): RenderedNode[] => [
+    block("el-root-0", [leaf("el-0-0", "title"), block("el-0-1", Array.from({ length: n }, (_, i) => leaf(`el-0-1-${i}`, i === changed ? "new" : `row ${i}`)))]),
+    block("el-root-1", []),
+  ];
+
+  it("read back as the fingerprints they were written from", () => {
+    for (const roots of [page(1, { sidebar: "side" }), wide(100), wide(0), []]) {
+      const prints = fingerprintTrees(roots);
+      expect(printsFromPieces(printPieces(prints).texts)).toEqual(prints);
+    }
+  });
+
+  it("hold a bounded number of nodes each, and a change in one node rewrites only its piece", () => {
+    const first = printPieces(fingerprintTrees(wide(100)));
+    const before = first.texts;
+    expect(before).toHaveLength(Math.ceil(104 / PRINT_PIECE_NODES));
+    for (const piece of before) expect(piece.split("\n").length).toBeLessThanOrEqual(PRINT_PIECE_NODES);
+    const changed = Math.floor((3 + 70) / PRINT_PIECE_NODES);
+    const after = printPieces(fingerprintTrees(wide(100, 70))).texts;
+    expect(after.map((piece, i) => piece === before[i])).toEqual(before.map((_, i) => i !== changed));
+    // Made against the last pieces, unchanged ones are the last text and the changed one is new text.
+    const next = printPieces(fingerprintTrees(wide(100, 70)), first);
+    expect(next.texts).toEqual(after);
+    expect(next.texts.map((text, i) => text === first.texts[i])).toEqual(before.map((_, i) => i !== changed));
+  });
+
+  it("read as unknown (null) when they are not pieces this code wrote", () => {
+    const pieces = printPieces(fingerprintTrees(wide(40))).texts;
+    for (const broken of [["x"], ["el-root-0 abc 2\nel-0-0 h"], [pieces[0]], ["a b c d"], ["el-root-0 abc -1"], ["el-root-0 abc 1e3"], [""], ["a  b"]]) {
+      expect(printsFromPieces(broken), JSON.stringify(broken)).toBeNull();
+    }
   });
 });

@@ -123,3 +123,80 @@ function sameIds(a: NodePrint[], b: NodePrint[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].id !== b[i].id) return false;
   return true;
 }
+
+/**
+ * Nodes per stored piece of fingerprints: a piece stays under about 1 KB, which SQLite keeps in its
+ * page rather than in overflow pages, and an event whose change is in one place rewrites one piece.
+ */
+export const PRINT_PIECE_NODES = 32;
+
+/** Fingerprint pieces as written: their text, and the nodes each was made from (none when read back). */
+export interface PrintPieces {
+  texts: string[];
+  nodes: NodePrint[][];
+}
+
+/**
+ * The fingerprints as text for storage, in pieces: one line per node in document order, `id hash`
+ * for a leaf and `id shell count` for a block followed by its `count` children. A piece whose nodes
+ * print as `last`'s did is `last`'s text itself: an event makes the text of the pieces it changed.
+ */
+export function printPieces(prints: Fingerprints, last?: PrintPieces): PrintPieces {
+  const all: NodePrint[] = [];
+  const visit = (print: NodePrint): void => {
+    all.push(print);
+    if (print.children) for (const child of print.children) visit(child);
+  };
+  for (const root of prints) visit(root);
+  const texts: string[] = [];
+  const nodes: NodePrint[][] = [];
+  for (let start = 0, piece = 0; start < all.length; start += PRINT_PIECE_NODES, piece++) {
+    const mine = all.slice(start, start + PRINT_PIECE_NODES);
+    const before = last?.nodes[piece];
+    nodes.push(mine);
+    texts.push(before && last.texts[piece] !== undefined && samePrints(before, mine) ? last.texts[piece] : mine.map(printLine).join("\n"));
+  }
+  return { texts, nodes };
+}
+
+function printLine(print: NodePrint): string {
+  return print.children ? `${print.id} ${print.shell} ${print.children.length}` : `${print.id} ${print.hash}`;
+}
+
+/** Whether two runs of nodes print the same lines (a kept element's print is the same object). */
+function samePrints(a: NodePrint[], b: NodePrint[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.id !== y.id || x.hash !== y.hash || x.shell !== y.shell || x.children?.length !== y.children?.length) return false;
+  }
+  return true;
+}
+
+/** The fingerprints `printPieces` wrote; null when the text is not theirs (the roots then go whole). */
+export function printsFromPieces(pieces: readonly string[]): Fingerprints | null {
+  if (pieces.length === 0) return [];
+  const lines = pieces.join("\n").split("\n");
+  let at = 0;
+  const node = (): NodePrint | null => {
+    const parts = lines[at++]?.split(" ");
+    if (parts?.length === 2 && parts[0] && parts[1]) return { id: parts[0], hash: parts[1] };
+    if (parts?.length !== 3 || !parts[0] || !parts[1] || !/^[0-9]{1,9}$/.test(parts[2])) return null;
+    const children: NodePrint[] = [];
+    for (let i = Number(parts[2]); i > 0; i--) {
+      const child = node();
+      if (!child) return null;
+      children.push(child);
+    }
+    return { id: parts[0], hash: parts[1], shell: parts[1], children };
+  };
+  const roots: NodePrint[] = [];
+  while (at < lines.length) {
+    const root = node();
+    if (!root) return null;
+    roots.push(root);
+  }
+  return roots;
+}
