@@ -14,7 +14,8 @@ import { UnknownWidgetError } from "../src/runtime/errors";
 import { AppSession, type RequestOutcome, type RunOutcome, type SessionSnapshot } from "../src/runtime/session";
 import { StalePageError } from "../src/runtime/request";
 import type { WidgetEvent } from "../src/runtime/state";
-import { diffTrees, fingerprintTrees, isFingerprints, type Fingerprints, type RenderedNode } from "../src/render/diff";
+import { metasOf, restoredSnapshot, sameMetas, storedState, type StoredMetas, type StoredState } from "../src/runtime/stored";
+import { diffTrees, fingerprintTrees, isFingerprints, printPieces, printsFromPieces, type Fingerprints, type PrintPieces, type RenderedNode } from "../src/render/diff";
 import { html } from "../src/render/html";
 import { RenderMemo } from "../src/render/memo";
 import { defaultTitle, renderPage, renderTree, renderUpdate } from "../src/render/page";
@@ -66,7 +67,12 @@ interface View {
    * was the largest part of an event's cost (issue 7). Otherwise kept in memory only.
    */
   roots?: string[];
-  prints: Fingerprints;
+  /**
+   * In memory. Stored apart, in `printPieces` under `prints/<i>` (`printPieces` counts them), so an
+   * event rewrites only the pieces it changed; a view stored by an older version holds them here.
+   */
+  prints?: Fingerprints;
+  printPieces?: number;
   /** Set by a plain post: the GET after its redirect shows this render instead of running again. */
   shown: boolean;
   /** The page and query drawn, and the tab's address for them (address.ts). */
@@ -77,7 +83,12 @@ interface View {
   timezone?: string;
 }
 
-const KEY = { snapshot: "snapshot", view: "view", lastActive: "lastActive" } as const;
+/**
+ * Storage keys. The session's snapshot is split (src/runtime/stored.ts): `state` each event,
+ * `metas` when a widget's meta changed. `snapshot` is the whole snapshot as older versions stored it.
+ */
+const KEY = { state: "state", metas: "metas", snapshot: "snapshot", view: "view", lastActive: "lastActive" } as const;
+const printKey = (index: number) => `prints/${index}`;
 
 export class Session extends DurableObject<Env> {
   private app: AppSession | null = null;
@@ -91,6 +102,12 @@ export class Session extends DurableObject<Env> {
    * re-arms it for the last activity plus the TTL, so events need not move it each time.
    */
   private alarmArmed = false;
+  /**
+   * What storage holds of the split parts, as last written or read (null: unknown, write them
+   * all): the metas (compared by identity) and the fingerprint pieces.
+   */
+  private writtenMetas: StoredMetas | null = null;
+  private writtenPieces: PrintPieces | null = null;
   /** The last render's context: the same object while the tab's address and token stay (memo.ts keys it once). */
   private rendering: { action: string; csrf: string; context: RenderContext } | null = null;
 
@@ -121,7 +138,7 @@ export class Session extends DurableObject<Env> {
       this.view = null; // until the write below lands
       view.shown = true;
       view.timezone = call.request?.timezone;
-      await this.ctx.storage.put(KEY.view, stored(view));
+      await this.ctx.storage.put(KEY.view, stored(view, this.writtenPieces?.texts.length ?? 0));
       this.view = view;
       return { kind: "html", html: renderPage({ ...view, roots: drawn, assets: call.assets }) };
     }
@@ -149,8 +166,8 @@ export class Session extends DurableObject<Env> {
     const address = addressOf(call, outcome);
     const roots = renderTree(outcome.roots, this.renderContext(call, address.action), this.renders);
     // Fingerprints stored by an older version (a Map) count as unknown: the roots go whole.
-    const known = view !== undefined && call.seq === view.seq && isFingerprints(view.prints);
-    const diff = diffTrees(known ? view.prints : null, roots);
+    const known = view !== undefined && call.seq === view.seq && isFingerprints(view.prints) ? view.prints : null;
+    const diff = diffTrees(known, roots);
     const headers = addressHeaders(view, outcome, address.url);
     // A page load follows a redirect: like a plain post's, it shows this render without a run.
     const next = nextView(view, outcome, roots, diff.fingerprints, address, call.htmx && !(HEADER.redirect in headers), view?.timezone);
@@ -175,7 +192,11 @@ export class Session extends DurableObject<Env> {
   private async restore(appPath: string): Promise<AppSession> {
     const app = apps[appPath];
     if (!app) throw new Error(`No app is registered at "${appPath}" (apps/index.ts).`);
-    const snapshot = await this.ctx.storage.get<SessionSnapshot>(KEY.snapshot);
+    const stored = await this.ctx.storage.get([KEY.state, KEY.metas, KEY.snapshot]);
+    const state = stored.get(KEY.state) as StoredState | undefined;
+    const metas = stored.get(KEY.metas) as StoredMetas | undefined;
+    const snapshot = state ? restoredSnapshot(state, metas ?? {}) : (stored.get(KEY.snapshot) as SessionSnapshot | undefined);
+    this.writtenMetas = state && metas ? metas : null;
     const deadline = runDeadlineMs(this.env);
     const options = { page: appPath, showErrorDetails: isDevelopment(this.env), ...(deadline ? { runDeadlineMs: deadline } : {}) };
     this.app = new AppSession(app, snapshot, options);
@@ -183,14 +204,41 @@ export class Session extends DurableObject<Env> {
   }
 
   private async savedView(): Promise<View | undefined> {
-    return this.view ?? (await this.ctx.storage.get<View>(KEY.view));
+    if (this.view) return this.view;
+    const view = await this.ctx.storage.get<View>(KEY.view);
+    if (view?.printPieces === undefined) {
+      this.writtenPieces = { texts: [], nodes: [] }; // none stored, or an older version's view holding its prints itself
+      return view;
+    }
+    const keys = Array.from({ length: view.printPieces }, (_, i) => printKey(i));
+    const stored = keys.length ? await this.ctx.storage.get<string>(keys) : new Map<string, string>();
+    const pieces = keys.map((key) => stored.get(key));
+    this.writtenPieces = { texts: pieces.map((piece) => piece ?? ""), nodes: [] };
+    // Missing or unreadable pieces leave the prints unknown: the next answer sends the roots whole.
+    view.prints = (pieces.every((piece) => typeof piece === "string") && printsFromPieces(pieces as string[])) || undefined;
+    return view;
   }
 
   private async save(view: View): Promise<void> {
     const now = Date.now();
     this.view = null;
     try {
-      await this.ctx.storage.put({ [KEY.snapshot]: this.app!.snapshot(), [KEY.view]: stored(view), [KEY.lastActive]: now });
+      const snapshot = this.app!.snapshot();
+      const metas = metasOf(snapshot.data);
+      const written = this.writtenPieces;
+      const pieces = printPieces(view.prints ?? [], written ?? undefined);
+      const texts = pieces.texts;
+      const entries: Record<string, unknown> = { [KEY.state]: storedState(snapshot), [KEY.view]: stored(view, texts.length), [KEY.lastActive]: now };
+      if (!sameMetas(this.writtenMetas, metas)) entries[KEY.metas] = metas;
+      for (let i = 0; i < texts.length; i++) if (written?.texts[i] !== texts[i]) entries[printKey(i)] = texts[i];
+      // Pieces past the new count, and an older version's whole snapshot, go (written null: not known).
+      const gone = written === null ? [] : written.texts.slice(texts.length).map((_, i) => printKey(texts.length + i));
+      if (this.writtenMetas === null) gone.push(KEY.snapshot);
+      this.writtenMetas = this.writtenPieces = null; // until the writes below land
+      await this.ctx.storage.put(entries);
+      if (gone.length) await this.ctx.storage.delete(gone);
+      this.writtenMetas = metas;
+      this.writtenPieces = pieces;
       if (!this.alarmArmed) {
         await this.ctx.storage.setAlarm(now + sessionTtlMs(this.env));
         this.alarmArmed = true;
@@ -198,6 +246,7 @@ export class Session extends DurableObject<Env> {
       this.view = view;
     } catch (error) {
       this.app = null; // memory is ahead of storage now; rebuild from storage next time
+      this.writtenMetas = this.writtenPieces = null;
       throw error;
     }
   }
@@ -219,15 +268,19 @@ export class Session extends DurableObject<Env> {
     }
     this.app = null;
     this.view = null;
+    this.writtenMetas = this.writtenPieces = null;
     this.alarmArmed = false;
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
 }
 
-/** The view as persisted: root HTML only while a plain post's redirect still has to show it. */
-function stored(view: View): View {
-  return view.shown ? { ...view, roots: undefined } : view;
+/**
+ * The view as persisted: root HTML only while a plain post's redirect still has to show it; the
+ * fingerprints apart, in `pieces` pieces.
+ */
+function stored(view: View, pieces: number): View {
+  return { ...view, roots: view.shown ? undefined : view.roots, prints: undefined, printPieces: pieces };
 }
 
 function nextView(

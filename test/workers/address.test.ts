@@ -1,18 +1,12 @@
 // SEMANTICS 1.15 and 1.16 through the Worker and the session object in workerd: the URL's query
 // in page loads and events, st.context, the gallery's pages sharing one session per tab, and the
 // first visit served without a redirect (issue 7).
-import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { SessionSnapshot } from "../../src/runtime/session";
 import { HEADER, SESSION_PARAM } from "../../src/wire";
-import { addressOf, ORIGIN, TestBrowser, TestPage, textOf } from "./client";
+import { addressOf, ORIGIN, snapshotOf, TestBrowser, TestPage, textOf } from "./client";
 
 const line = (html: string, label: string) => textOf(html).match(new RegExp(`${label}: (\\S+)`))?.[1];
 const at = (page: TestPage, path: string) => `${path}?${SESSION_PARAM}=${page.token}`;
-
-async function snapshotOf(page: TestPage): Promise<SessionSnapshot> {
-  return runInDurableObject(page.stub(), async (_, state) => (await state.storage.get<SessionSnapshot>("snapshot"))!);
-}
 
 describe("query parameters through the Worker (R132–R135)", () => {
   it("R132: a page load runs with its URL's query; an htmx event with the address bar's (its Referer)", async () => {

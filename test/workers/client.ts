@@ -4,10 +4,13 @@
  * extension puts in the address bar), reads what a page carries (CSRF token, render sequence,
  * buttons) and posts events the way the page's forms and htmx do.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { apps } from "../../apps";
 import { sessionName } from "../../src/edge/browser";
 import { routeTable } from "../../src/edge/pages";
+import type { SessionSnapshot } from "../../src/runtime/session";
+import { restoredSnapshot, type StoredMetas, type StoredState } from "../../src/runtime/stored";
 import { BROWSER_COOKIE, FIELD, HEADER, SESSION_PARAM } from "../../src/wire";
 
 export const ORIGIN = "https://edgelit.test";
@@ -139,6 +142,14 @@ export class TestPage {
 }
 
 /** The address a page names for itself (data-el-url): path, query and tab token. */
+/** The session's snapshot as its object stored it (src/runtime/stored.ts). */
+export function snapshotOf(page: TestPage): Promise<SessionSnapshot> {
+  return runInDurableObject(page.stub(), async (_, state) => {
+    const stored = await state.storage.get(["state", "metas"]);
+    return restoredSnapshot(stored.get("state") as StoredState, stored.get("metas") as StoredMetas);
+  });
+}
+
 export function addressOf(html: string): string {
   const match = html.match(/<body[^>]* data-el-url="([^"]+)"/);
   if (!match) throw new Error("the page names no address (data-el-url)");

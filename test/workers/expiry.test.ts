@@ -24,7 +24,7 @@ describe("idle expiry", () => {
     await page.click("Increment", { htmx: true });
     expect(await runDurableObjectAlarm(page.stub())).toBe(true);
     const [keys, alarm] = await runInDurableObject(page.stub(), async (_, state) => [[...(await state.storage.list()).keys()], await state.storage.getAlarm()]);
-    expect(keys).toContain("snapshot");
+    expect(keys).toContain("state");
     expect(alarm).not.toBeNull();
     await page.reload();
     expect(textOf(page.html)).toContain("Count = 1");

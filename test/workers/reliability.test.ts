@@ -2,8 +2,7 @@ import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { Session, type EventCall, type Reply } from "../../durable-objects/session";
-import type { SessionSnapshot } from "../../src/runtime/session";
-import { TestBrowser, textOf, type TestPage } from "./client";
+import { snapshotOf, TestBrowser, textOf, type TestPage } from "./client";
 
 const APP = "/e2e/reliability";
 
@@ -16,10 +15,6 @@ function clickCall(page: TestPage, label: string): EventCall {
 function html(reply: Reply): string {
   if (reply.kind !== "html") throw new Error(`expected html, got ${reply.kind}: ${JSON.stringify(reply)}`);
   return reply.html;
-}
-
-async function snapshotOf(page: TestPage): Promise<SessionSnapshot> {
-  return runInDurableObject(page.stub(), async (_, state) => (await state.storage.get<SessionSnapshot>("snapshot"))!);
 }
 
 describe("concurrency", () => {
