@@ -66,10 +66,14 @@ describe("request checks", () => {
     new Request("https://app.test/p?_s=x", { method: "POST", headers, body });
 
   it("accepts a missing or same Origin, refuses another", () => {
-    expect(checkOrigin(post({}))).toBeNull();
-    expect(checkOrigin(post({ Origin: "https://app.test" }))).toBeNull();
-    expect(checkOrigin(post({ Origin: "https://evil.test" }))?.status).toBe(403);
-    expect(checkOrigin(post({ Origin: "null" }))?.status).toBe(403);
+    const origin = (headers: Record<string, string>) => {
+      const request = post(headers);
+      return checkOrigin(request, new URL(request.url));
+    };
+    expect(origin({})).toBeNull();
+    expect(origin({ Origin: "https://app.test" })).toBeNull();
+    expect(origin({ Origin: "https://evil.test" })?.status).toBe(403);
+    expect(origin({ Origin: "null" })?.status).toBe(403);
   });
 
   it("reads form bodies, refusing other types (415) and oversized ones (413)", async () => {

@@ -16,10 +16,10 @@ export class Rejection {
   ) {}
 }
 
-/** A present Origin header must be this server's (browsers send it on every POST). */
-export function checkOrigin(request: Request): Rejection | null {
+/** A present Origin header must be this server's (browsers send it on every POST); `url` is the request's, parsed. */
+export function checkOrigin(request: Request, url: URL): Rejection | null {
   const origin = request.headers.get("Origin");
-  if (origin === null || origin === new URL(request.url).origin) return null;
+  if (origin === null || origin === url.origin) return null;
   return new Rejection(403, `This event came from another site (${origin}), so it was refused. Use the app from its own page.`);
 }
 

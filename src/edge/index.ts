@@ -71,7 +71,7 @@ async function postEvent(c: Ctx, route: Route): Promise<Response> {
   const refuse = (status: Rejection["status"], message: string) => refusal(new Rejection(status, message), htmx, back);
   const secret = signingSecret(c.env);
   if ("problem" in secret) return refuse(500, secret.problem);
-  const foreign = checkOrigin(c.req.raw);
+  const foreign = checkOrigin(c.req.raw, url);
   if (foreign) return refusal(foreign, htmx, back);
   const browserId = await readBrowserId(c, secret.secret);
   if (!browserId) {
