@@ -52,6 +52,28 @@ describe("the stored snapshot", () => {
     expect(storedState(session.snapshot()).replay).toHaveProperty("widgets");
   });
 
+  it("stores whole a replay base whose state refers to itself, and restores it", async () => {
+    const looped = defineApp((st) => {
+      if (st.button("Loop")) {
+        const node: Record<string, unknown> = { name: "a" };
+        node.self = node;
+        st.sessionState.node = node;
+      }
+      st.textInput("Name");
+    });
+    const session = new AppSession(looped);
+    await session.load();
+    await session.handle({ values: {}, trigger: widgetId(session.snapshot(), "Loop") });
+    await session.handle({ values: { [widgetId(session.snapshot(), "Name")]: "Ada" } });
+    const snapshot = session.snapshot();
+    const state = storedState(snapshot);
+    expect(state.replay).toHaveProperty("widgets");
+    const restored = restoredSnapshot(structuredClone(state), metasOf(snapshot.data));
+    const node = restored.replayBase!.user.node as Record<string, unknown>;
+    expect(node.self).toBe(node);
+    expect(restored).toEqual(snapshot);
+  });
+
   it("keeps a restored replay base apart from the data", async () => {
     const session = new AppSession(app);
     await session.load();

@@ -85,27 +85,31 @@ function pressedOver(base: SessionData, data: SessionData): Record<string, unkno
     const { meta, value } = base.widgets[id];
     const other = data.widgets[id];
     if (other === undefined || other.meta !== meta) return null;
-    if (!samePlain(value, other.value)) {
+    if (!samePlain(value, other.value, 0)) {
       if (!meta.trigger) return null;
       pressed[id] = value;
     }
     count++;
   }
   for (const _ in data.widgets) count--;
-  return count === 0 && samePlain(base.user, data.user) && samePlain(base.keyToWidget, data.keyToWidget) && samePlain(base.order, data.order) ? pressed : null;
+  return count === 0 && samePlain(base.user, data.user, 0) && samePlain(base.keyToWidget, data.keyToWidget, 0) && samePlain(base.order, data.order, 0) ? pressed : null;
 }
+
+/** Deeper data counts as different (and so does data that refers to itself, which session state may). */
+const MAX_DEPTH = 32;
 
 /**
  * Deep equality of plain data (strings, numbers as Object.is, booleans, null, undefined, arrays,
  * plain objects). Anything else (a Date, a Map, a class instance) counts as different, so such a
  * replay base is stored whole rather than risk a copy that is not the same.
  */
-function samePlain(a: unknown, b: unknown): boolean {
+function samePlain(a: unknown, b: unknown, depth: number): boolean {
   if (Object.is(a, b)) return typeof a !== "object" || a === null || isPlain(a);
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || !isPlain(a) || !isPlain(b)) return false;
+  if (depth === MAX_DEPTH) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i]) || (i in a) !== (i in b)) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i], depth + 1) || (i in a) !== (i in b)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
@@ -113,7 +117,7 @@ function samePlain(a: unknown, b: unknown): boolean {
   const y = b as Record<string, unknown>;
   let count = 0;
   for (const key in x) {
-    if (!Object.hasOwn(y, key) || !samePlain(x[key], y[key])) return false;
+    if (!Object.hasOwn(y, key) || !samePlain(x[key], y[key], depth + 1)) return false;
     count++;
   }
   for (const _ in y) count--;
