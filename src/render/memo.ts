@@ -5,7 +5,7 @@
  * parsing is most of a render). A session object keeps one memo; it holds one page's HTML.
  */
 import type { ElementNode, RenderContext } from "../elements/types";
-import { hashString } from "../runtime/identity";
+import { hashString, isPlainObject } from "../runtime/identity";
 import type { NodePrint } from "./diff";
 import type { Frame } from "./page";
 
@@ -264,11 +264,6 @@ function matches(value: unknown, copy: unknown): boolean {
   }
 }
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * JSON, minus its collisions: NaN/±Infinity (JSON's null), Maps and Sets (JSON's {}), bigints (a
  * throw). Functions, symbols and other class instances have no exact text: those nodes are drawn
@@ -289,8 +284,7 @@ function exact(_key: string, value: unknown): unknown {
       if (value === null || Array.isArray(value)) return value;
       if (value instanceof Map) return ["\u0000Map", [...value]];
       if (value instanceof Set) return ["\u0000Set", [...value]];
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) throw new TypeError("no exact key");
+      if (!isPlainObject(value)) throw new TypeError("no exact key");
       return value;
     }
     default:

@@ -8,7 +8,7 @@
  */
 import { type CacheKind, cacheMessages, UnhashableParamError } from "./cache-errors";
 import { Dg } from "./dg";
-import { hashString } from "./identity";
+import { hashString, isPlainObject } from "./identity";
 
 /** Hashers by class name (`Connection`, `Function`…), matched along the prototype chain. */
 export type HashFuncs = Record<string, (value: any) => unknown>;
@@ -112,8 +112,7 @@ function encodeObject(object: object, hashFuncs: HashFuncs, path: string, stack:
     const view = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
     return `V${object.constructor.name}:${bytes(view)}`;
   }
-  const proto = Object.getPrototypeOf(object);
-  if (proto !== Object.prototype && proto !== null) throw new Unhashable(path, object);
+  if (!isPlainObject(object)) throw new Unhashable(path, object);
   const record = object as Record<string, unknown>;
   const keys = Object.keys(record).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${at(record[k], propertyStep(k))}`).join(",")}}`;

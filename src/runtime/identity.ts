@@ -3,6 +3,12 @@
  * identity parameters, form, page and root, serialised deterministically and hashed.
  */
 
+/** An object literal's kind of object (its prototype Object.prototype or null), not a class instance. */
+export function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** JSON with sorted object keys, so equal values always serialise alike. */
 export function stableStringify(value: unknown): string {
   return plainStable(value, 0) ?? JSON.stringify(value, stableReplacer);
@@ -54,8 +60,7 @@ function plainStable(value: unknown, depth: number): string | null {
         }
         return text + "]";
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return null;
+      if (!isPlainObject(value)) return null;
       const keys = Object.keys(value).sort();
       let text = "{";
       for (let i = 0; i < keys.length; i++) {

@@ -11,6 +11,7 @@
  */
 import { SESSION_PARAM } from "../wire";
 import { StreamlitAPIException } from "./errors";
+import { isPlainObject } from "./identity";
 import type { QueryPairs, SessionScope } from "./request";
 import type { RunRef } from "./session-state";
 
@@ -70,11 +71,6 @@ function valuesFor(key: string, value: QueryValue): string[] {
     return [...(value as Iterable<unknown>)].map((item) => String(item));
   }
   return [String(value)];
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function entriesOf(input: QueryInput): [string, QueryValue][] {

@@ -9,6 +9,7 @@
  * writes the parts.
  */
 import type { SessionSnapshot } from "./session";
+import { isPlainObject } from "./identity";
 import { copySessionData, type SessionData, type WidgetMeta, type WidgetRecord } from "./state";
 
 /** Everything but the metas: the values by widget id, the user state and the rest. */
@@ -125,7 +126,5 @@ function samePlain(a: unknown, b: unknown, depth: number): boolean {
 }
 
 function isPlain(value: object): boolean {
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return Array.isArray(value) || isPlainObject(value);
 }
