@@ -32,12 +32,8 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
     const id = DOM.root(index);
     const rootMemo = scope?.block(r, id);
     const children = renderedChildren(root, DOM.element(root.path), ctx, rootMemo);
-    // A root's markup is its index's tag around its children: with as many children as the last
-    // render's, the last frame is this one's (drawing and cutting it was most of a root's cost).
-    const kept = rootMemo?.lastFrame;
-    const frame = kept && kept.count === children.length ? kept : frameOf((inner) => renderRoot(root, ctx, inner), children.length);
-    rootMemo?.keepFrame(frame);
-    const drawn = frame ? { html: fill(frame, children), shell: frame.shell } : drawWhole((inner) => renderRoot(root, ctx, inner), children);
+    // A root's markup is its index's tag around its children, so its frame is kept (drawBlock).
+    const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children, rootMemo);
     if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
     return { id, ...drawn, children };
   });
@@ -86,7 +82,7 @@ export interface Frame {
  * are not each child once, in order (a renderer that reorders or repeats its children), or the
  * block's own text holds a NUL.
  */
-export function frameOf(draw: (children: Html[]) => Html, count: number): Frame | null {
+function frameOf(draw: (children: Html[]) => Html, count: number): Frame | null {
   const markers: Html[] = [];
   for (let i = 0; i < count; i++) markers.push(slot(i));
   const markup = draw(markers).value;
@@ -111,22 +107,25 @@ export function frameOf(draw: (children: Html[]) => Html, count: number): Frame 
 }
 
 /** The block's HTML: its frame with the children's finished HTML in their places. */
-export function fill(frame: Frame, children: RenderedNode[]): string {
+function fill(frame: Frame, children: RenderedNode[]): string {
   let html = "";
   for (let i = 0; i < children.length; i++) html += frame.before[i] + children[i].html;
   return html + frame.after;
 }
 
-/** A block without a frame, drawn with its children: its whole HTML then stands for its shell. */
-function drawWhole(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
+/**
+ * A block drawn around its children's finished HTML, and its shell (frameOf); without a frame,
+ * drawn with its children, its whole HTML then standing for its shell. `kept`: the block's memo
+ * scope when its markup depends on its child count alone (a root), whose last frame serves while
+ * the count stays (drawing and cutting it was most of a root's cost).
+ */
+export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[], kept?: MemoScope): { html: string; shell: string } {
+  const last = kept?.lastFrame;
+  const frame = last && last.count === children.length ? last : frameOf(draw, children.length);
+  kept?.keepFrame(frame);
+  if (frame) return { html: fill(frame, children), shell: frame.shell };
   const whole = draw(children.map(asHtml)).value;
   return { html: whole, shell: whole };
-}
-
-/** A block drawn around its children's finished HTML, and its shell (frameOf). */
-export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[]): { html: string; shell: string } {
-  const frame = frameOf(draw, children.length);
-  return frame ? { html: fill(frame, children), shell: frame.shell } : drawWhole(draw, children);
 }
 
 /**
