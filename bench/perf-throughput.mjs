@@ -1,12 +1,15 @@
 // Goal 2, event throughput: a 100-element app over 1,000 distinct sessions against the baseline
 // echo (Worker → Durable Object, one SQLite write per request), both under Miniflare's API with the
-// same autocannon settings. Capacity from a closed loop; p99 at a fixed rate of half the
-// baseline's capacity (below saturation, where tail latency is not bimodal).
-import { load, CONNECTIONS } from "./load.mjs";
+// same load. Capacity from autocannon's closed loop; p99 from an open loop (load.mjs's openLoad)
+// at a fixed rate of half the baseline's capacity (below saturation, where tail latency is not
+// bimodal), over OPEN_DURATION seconds: a p99 is the worst 1%, so one pause of the host or one
+// major collection decides it in a short window.
+import { load, openLoad, CONNECTIONS } from "./load.mjs";
 import { echoRequests, eventRequests, openEchoes, openPages, report, round, startBaseline, startProduct } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const OPEN_DURATION = Number(process.env.BENCH_OPEN_DURATION ?? 2 * DURATION);
 
 async function measureBaseline() {
   const server = await startBaseline();
@@ -15,7 +18,7 @@ async function measureBaseline() {
     await openEchoes(server.url, SESSIONS); // every id exists before the clock starts, as every session does
     await load(server, next, { duration: 2 });
     const closed = await load(server, next, { duration: DURATION });
-    const open = await load(server, next, { duration: DURATION, rate: closed.rps / 2 });
+    const open = await openLoad(server, next, { duration: OPEN_DURATION, rate: closed.rps / 2 });
     return { closed, open };
   } finally {
     await server.dispose();
@@ -36,7 +39,7 @@ async function measureProduct(rate) {
     await Promise.all(Array.from({ length: CONNECTIONS }, warm));
     await load(server, next, { duration: 2 });
     const closed = await load(server, next, { duration: DURATION });
-    const open = await load(server, next, { duration: DURATION, rate });
+    const open = await openLoad(server, next, { duration: OPEN_DURATION, rate });
     return { closed, open };
   } finally {
     await server.dispose();
@@ -73,7 +76,8 @@ report({
   baseline: baseline.open.p99,
   ratio: round(p99Ratio),
   goal: "<= 2",
-  // Only meaningful if the product kept up with the rate: a saturated run's p99 is a closed loop's.
+  // Only meaningful if the product kept up with the rate (a saturated open loop's latency grows
+  // with the run's length).
   ok: p99Ratio <= 2 && product.open.errors === 0 && product.open.rps >= 0.95 * (baseline.closed.rps / 2),
   unit: "ms",
   rate: round(baseline.closed.rps / 2, 0),
@@ -81,7 +85,14 @@ report({
   baselineAchievedRate: round(baseline.open.rps, 0),
   p50: product.open.p50,
   baselineP50: baseline.open.p50,
+  max: product.open.max,
+  baselineMax: baseline.open.max,
+  seconds: OPEN_DURATION,
+  // How far the load generator itself fell behind its schedule at worst (counted in the latency).
+  senderLateMs: product.open.senderLateMs,
+  baselineSenderLateMs: baseline.open.senderLateMs,
   cpuMs: round(product.open.cpuMsPerRequest),
   baselineCpuMs: round(baseline.open.cpuMsPerRequest),
   errors: product.open.errors,
+  errorKinds: product.open.errorKinds,
 });

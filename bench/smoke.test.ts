@@ -1,4 +1,4 @@
-// A smoke run of three bench scripts (seconds, no thresholds): they build, start workerd, drive the
+// A smoke run of four bench scripts (seconds, no thresholds): they build, start workerd, drive the
 // product and print well-formed result lines. The figures themselves are `npm run bench`'s job.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -24,6 +24,19 @@ describe("bench scripts", () => {
     expect(line).toMatchObject({ name: "engine-event-1000", ok: expect.any(Boolean) });
     expect(line.cpuMs100).toBeGreaterThan(0);
     expect(line.linearityLargeYoungGen).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("perf-throughput measures capacity in a closed loop and p99 in an open one", async () => {
+    const [throughput, p99] = await results("perf-throughput.mjs", { BENCH_SESSIONS: "20", BENCH_DURATION: "1" });
+    expect(throughput).toMatchObject({ name: "event-throughput", errors: 0, sessions: 20 });
+    expect(throughput.value).toBeGreaterThan(0);
+    expect(throughput.baseline).toBeGreaterThan(0);
+    expect(p99).toMatchObject({ name: "event-p99-at-half-baseline-capacity", seconds: 2, errors: 0, errorKinds: {} });
+    // The open loop sent the rate it was given, for both, and timed every answer.
+    expect(p99.baselineAchievedRate).toBeGreaterThan(0.8 * p99.rate);
+    expect(p99.achievedRate).toBeGreaterThan(0);
+    expect(p99.value).toBeGreaterThanOrEqual(p99.p50);
+    expect(p99.max).toBeGreaterThanOrEqual(p99.value);
   }, 60_000);
 
   it("compare serves the echo and this checkout side by side", async () => {
