@@ -35,13 +35,14 @@ export async function startProduct({ persist, assets = false, inspectorPort } = 
 }
 
 /** The baseline echo Worker + Durable Object (one SQLite write per request) in its own workerd. */
-export async function startBaseline() {
+export async function startBaseline({ inspectorPort } = {}) {
   const { baseline } = await workers();
   return start({
     modules: true,
     scriptPath: baseline,
     compatibilityDate: "2026-04-26",
     durableObjects: { ECHO: { className: "Echo", useSQLite: true } },
+    ...(inspectorPort ? { inspectorPort } : {}),
   });
 }
 

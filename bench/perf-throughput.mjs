@@ -40,7 +40,10 @@ async function measureProduct(rate) {
     await load(server, next, { duration: 2 });
     const closed = await load(server, next, { duration: DURATION });
     const open = await openLoad(server, next, { duration: OPEN_DURATION, rate });
-    return { closed, open };
+    // Informational: the tail at the same share of Edgelit's own capacity as the echo's is run
+    // at, which tells a slow tail from too little capacity.
+    const ownHalf = await openLoad(server, next, { duration: OPEN_DURATION, rate: closed.rps / 2 });
+    return { closed, open, ownHalf };
   } finally {
     await server.dispose();
   }
@@ -95,4 +98,5 @@ report({
   baselineCpuMs: round(baseline.open.cpuMsPerRequest),
   errors: product.open.errors,
   errorKinds: product.open.errorKinds,
+  atHalfOwnCapacity: { rate: round(product.closed.rps / 2, 0), p50: product.ownHalf.p50, p99: product.ownHalf.p99, ratio: round(product.ownHalf.p99 / baseline.open.p99), errors: product.ownHalf.errors },
 });

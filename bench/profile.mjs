@@ -3,20 +3,29 @@
 // inclusive time. `HEAP=1` samples allocations instead. Not a benchmark: it prints no JSON and
 // judges nothing; the inspector slows the run, so read shares, not rates.
 //   node --experimental-websocket bench/profile.mjs     (Node 20 has WebSocket behind that flag)
+//   TARGET=echo profiles the baseline echo under the same load instead.
 //   SESSIONS (default 300; above ~500, objects idle for 10 s get evicted during the set-up and the
 //   profile shows their reloads); APP (default /bench/app-100; /bench/app-3 shows the fixed cost)
 import { writeFileSync } from "node:fs";
 import { load } from "./load.mjs";
-import { eventRequests, openPages, startProduct } from "./lib.mjs";
+import { echoRequests, eventRequests, openEchoes, openPages, startBaseline, startProduct } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 300);
 const APP = process.env.APP ?? "/bench/app-100";
 const INSPECTOR_PORT = 9239;
 if (typeof WebSocket !== "function") throw new Error("run with: node --experimental-websocket bench/profile.mjs");
-const server = await startProduct({ inspectorPort: INSPECTOR_PORT });
+const ECHO = process.env.TARGET === "echo";
+const server = await (ECHO ? startBaseline : startProduct)({ inspectorPort: INSPECTOR_PORT });
 try {
-  const pages = await openPages(server.url, APP, SESSIONS);
-  for (const page of pages) await page.set("Name", "warm");
+  let requests;
+  if (ECHO) {
+    await openEchoes(server.url, SESSIONS);
+    requests = echoRequests(SESSIONS);
+  } else {
+    const pages = await openPages(server.url, APP, SESSIONS);
+    for (const page of pages) await page.set("Name", "warm");
+    requests = eventRequests(pages);
+  }
   const inspector = await connect(INSPECTOR_PORT);
   const heap = Boolean(process.env.HEAP);
   if (heap) await inspector.send("HeapProfiler.startSampling", { samplingInterval: 4096 });
@@ -25,7 +34,7 @@ try {
     await inspector.send("Profiler.setSamplingInterval", { interval: 100 });
     await inspector.send("Profiler.start");
   }
-  await drive(server, pages);
+  await drive(server, requests);
   if (heap) printAllocations((await inspector.send("HeapProfiler.stopSampling")).profile);
   else {
     const { profile } = await inspector.send("Profiler.stop");
@@ -59,8 +68,8 @@ async function connect(port) {
   };
 }
 
-async function drive(server, pages) {
-  const result = await load(server, eventRequests(pages), { duration: 6 });
+async function drive(server, requests) {
+  const result = await load(server, requests, { duration: 6 });
   console.log(`${result.completed} events, ${result.errors} failed`);
 }
 

@@ -37,6 +37,8 @@ describe("bench scripts", () => {
     expect(p99.achievedRate).toBeGreaterThan(0);
     expect(p99.value).toBeGreaterThanOrEqual(p99.p50);
     expect(p99.max).toBeGreaterThanOrEqual(p99.value);
+    expect(p99.atHalfOwnCapacity).toMatchObject({ rate: Math.round(throughput.value / 2), errors: 0 });
+    expect(p99.atHalfOwnCapacity.p99).toBeGreaterThan(0);
   }, 60_000);
 
   it("compare serves the echo and this checkout side by side", async () => {
