@@ -2,7 +2,7 @@
 // rate below saturation for latency, each with the server's CPU time per request from /proc.
 import autocannon from "autocannon";
 import { Pool } from "undici";
-import { cpuMs, writtenBytes } from "./lib.mjs";
+import { cpuMs, round, writtenBytes } from "./lib.mjs";
 
 export const CONNECTIONS = 32;
 
@@ -69,18 +69,7 @@ export async function openLoad(server, next, { duration = 8, rate, connections =
   const interval = 1000 / rate;
   const cpuBefore = cpuMs(server.pid);
   const writtenBefore = writtenBytes(server.pid);
-  const start = performance.now();
-  for (let i = 0; i < total; ) {
-    const now = performance.now();
-    const wait = start + i * interval - now;
-    if (wait > 0) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      continue;
-    }
-    lateMs = Math.max(lateMs, -wait);
-    for (; i < total && start + i * interval <= now; i++) pending.push(send(pool, next(), start + i * interval));
-  }
-  async function send(pool, request, due) {
+  async function send(request, due) {
     try {
       const response = await pool.request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
       const body = await response.body.text();
@@ -91,13 +80,24 @@ export async function openLoad(server, next, { duration = 8, rate, connections =
       fail(error.code ?? error.name);
     }
   }
+  const start = performance.now();
+  for (let i = 0; i < total; ) {
+    const now = performance.now();
+    const wait = start + i * interval - now;
+    if (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      continue;
+    }
+    lateMs = Math.max(lateMs, -wait);
+    for (; i < total && start + i * interval <= now; i++) pending.push(send(next(), start + i * interval));
+  }
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   const cpu = cpuMs(server.pid) - cpuBefore;
   const written = writtenBytes(server.pid) - writtenBefore;
   await pool.close();
   latencies.sort((a, b) => a - b);
-  const at = (p) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0);
+  const at = (p) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0, 1);
   return {
     rps: latencies.length / elapsed,
     cpuMsPerRequest: cpu / Math.max(1, latencies.length),
@@ -105,11 +105,9 @@ export async function openLoad(server, next, { duration = 8, rate, connections =
     p50: at(0.5),
     p99: at(0.99),
     max: at(1),
-    senderLateMs: round(lateMs),
+    senderLateMs: round(lateMs, 1),
     errors: Object.values(errorKinds).reduce((sum, count) => sum + count, 0),
     errorKinds,
     completed: latencies.length,
   };
 }
-
-const round = (x) => Number(x.toFixed(1));
