@@ -4,7 +4,7 @@ import { AppTest } from "../testing/app-test";
 import { defineApp } from "../runtime/session";
 import { diffTrees } from "./diff";
 import { RenderMemo } from "./memo";
-import { escapeHtml, html } from "./html";
+import { escapeHtml, html, type Html } from "./html";
 import { ASSET, DOM } from "../wire";
 import { HANDLED, INLINE_ASSET, INLINE_CSP } from "../wire/inline-assets";
 import { drawBlock, iconHref, renderErrorPage, renderPage, renderTree, renderUpdate } from "./page";
@@ -100,10 +100,14 @@ describe("block shells", () => {
 
   it("fall back to the whole HTML when a block does not place each child once, in order", () => {
     const kids = [{ id: "a", html: "<p>A</p>" }, { id: "b", html: "<p>B</p>" }];
-    expect(drawBlock((c) => html`<div>${c}</div>`, kids)).toEqual({ html: "<div><p>A</p><p>B</p></div>", shell: "<div>\u0000\u0000</div>" });
-    const swapped = drawBlock((c) => html`<div>${c[1]}${c[0]}</div>`, kids);
+    const drawn = (draw: (c: Html[]) => Html) => {
+      const node = drawBlock("x", draw, kids);
+      return { html: node.html, shell: node.shell };
+    };
+    expect(drawn((c) => html`<div>${c}</div>`)).toEqual({ html: "<div><p>A</p><p>B</p></div>", shell: "<div>\u0000\u0000</div>" });
+    const swapped = drawn((c) => html`<div>${c[1]}${c[0]}</div>`);
     expect(swapped).toEqual({ html: "<div><p>B</p><p>A</p></div>", shell: "<div><p>B</p><p>A</p></div>" });
-    const twice = drawBlock((c) => html`<div>${c}${c[0]}</div>`, kids);
+    const twice = drawn((c) => html`<div>${c}${c[0]}</div>`);
     expect(twice).toEqual({ html: "<div><p>A</p><p>B</p><p>A</p></div>", shell: "<div><p>A</p><p>B</p><p>A</p></div>" });
   });
 

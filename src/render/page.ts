@@ -22,8 +22,9 @@ const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, history: "reloa
 
 /**
  * Each root, and under it every node, rendered with its DOM id, for the page and the diff. Each
- * node is rendered once, bottom-up: a block is drawn around its children's finished HTML. With a
- * memo (kept by the session), elements whose data did not change reuse their last HTML.
+ * node is rendered once, bottom-up: a block is drawn around its children's finished HTML (filled
+ * in when first read: FramedNode). With a memo (kept by the session), elements whose data did not
+ * change reuse their last HTML.
  */
 export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: RenderMemo): RenderedNode[] {
   const scope = memo?.begin();
@@ -33,9 +34,10 @@ export function renderTree(roots: BlockNode[], ctx: RenderContext, memo?: Render
     const rootMemo = scope?.block(r, id);
     const children = renderedChildren(root, DOM.element(root.path), ctx, rootMemo);
     // A root's markup is its index's tag around its children, so its frame is kept (drawBlock).
-    const drawn = drawBlock((inner) => renderRoot(root, ctx, inner), children, rootMemo);
-    if (drawn.html === "") drawn.html = drawn.shell = emptyRoot(index);
-    return { id, ...drawn, children };
+    const drawn = drawBlock(id, (inner) => renderRoot(root, ctx, inner), children, rootMemo);
+    if (children.length > 0 || drawn.html !== "") return drawn;
+    const hidden = emptyRoot(index);
+    return { id, html: hidden, shell: hidden, children };
   });
   if (scope) memo!.commit(scope);
   return rendered;
@@ -50,7 +52,7 @@ function renderedNode(node: TreeNode, id: string, position: number, ctx: RenderC
   const inner = formContext(node, ctx);
   const scope = memo?.block(position, id);
   const children = renderedChildren(node, id, inner, scope);
-  return { id, ...drawBlock((drawn) => renderNode(node, ctx, drawn), children), children };
+  return drawBlock(id, (drawn) => renderNode(node, ctx, drawn), children);
 }
 
 const drawElement = (node: ElementNode, ctx: RenderContext): string => renderNode(node, ctx).value;
@@ -114,18 +116,40 @@ function fill(frame: Frame, children: RenderedNode[]): string {
 }
 
 /**
- * A block drawn around its children's finished HTML, and its shell (frameOf); without a frame,
+ * Block `id` drawn around its children's finished HTML, with its shell (frameOf); without a frame,
  * drawn with its children, its whole HTML then standing for its shell. `kept`: the block's memo
  * scope when its markup depends on its child count alone (a root), whose last frame serves while
  * the count stays (drawing and cutting it was most of a root's cost).
  */
-export function drawBlock(draw: (children: Html[]) => Html, children: RenderedNode[], kept?: MemoScope): { html: string; shell: string } {
+export function drawBlock(id: string, draw: (children: Html[]) => Html, children: RenderedNode[], kept?: MemoScope): RenderedNode {
   const last = kept?.lastFrame;
   const frame = last && last.count === children.length ? last : frameOf(draw, children.length);
   kept?.keepFrame(frame);
-  if (frame) return { html: fill(frame, children), shell: frame.shell };
+  if (frame) return new FramedNode(id, frame, children);
   const whole = draw(children.map(asHtml)).value;
-  return { html: whole, shell: whole };
+  return { id, html: whole, shell: whole, children };
+}
+
+/**
+ * A framed block's node, its HTML filled in when first read. An event that changes an element
+ * sends that element alone, so most events never read their roots' HTML; filling it each time
+ * allocated a string per child. A class, so its accessor is shared rather than made per node.
+ */
+class FramedNode implements RenderedNode {
+  readonly shell: string;
+  private filled: string | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly frame: Frame,
+    readonly children: RenderedNode[],
+  ) {
+    this.shell = frame.shell;
+  }
+
+  get html(): string {
+    return (this.filled ??= fill(this.frame, this.children));
+  }
 }
 
 /**
