@@ -62,11 +62,13 @@ interface View {
   theme?: "auto" | "light" | "dark";
   icon?: string;
   /**
-   * HTML of each root as last rendered, for a refresh that must not run the app. Stored only
-   * while a plain post's redirect is due (`shown` false): writing the whole page with every event
-   * was the largest part of an event's cost (issue 7). Otherwise kept in memory only.
+   * HTML of each root as last rendered, for a refresh that must not run the app (`rootsOf`).
+   * Stored only while a plain post's redirect is due (`shown` false): writing the whole page with
+   * every event was the largest part of an event's cost (issue 7).
    */
   roots?: string[];
+  /** In memory: the roots as last rendered, whose HTML is filled in only when read (page.ts). */
+  drawn?: RenderedNode[];
   /**
    * In memory. Stored apart, in `printPieces` under `prints/<i>` (`printPieces` counts them), so an
    * event rewrites only the pieces it changed; a view stored by an older version holds them here.
@@ -133,7 +135,7 @@ export class Session extends DurableObject<Env> {
 
   private async openPage(call: SessionCall): Promise<Reply> {
     const view = await this.savedView();
-    const drawn = view?.roots;
+    const drawn = view && rootsOf(view);
     if (view && drawn && !view.shown && showsRequest(view, call)) {
       this.view = null; // until the write below lands
       view.shown = true;
@@ -147,7 +149,7 @@ export class Session extends DurableObject<Env> {
     const roots = renderTree(outcome.roots, this.renderContext(call, address.action), this.renders);
     const next = nextView(view, outcome, roots, fingerprintTrees(roots), address, true, call.request?.timezone);
     await this.save(next);
-    return { kind: "html", html: renderPage({ ...next, assets: call.assets }) };
+    return { kind: "html", html: renderPage({ ...next, roots: roots.map((root) => root.html), assets: call.assets }) };
   }
 
   private async applyEvent(call: EventCall): Promise<Reply> {
@@ -280,7 +282,12 @@ export class Session extends DurableObject<Env> {
  * fingerprints apart, in `pieces` pieces.
  */
 function stored(view: View, pieces: number): View {
-  return { ...view, roots: view.shown ? undefined : view.roots, prints: undefined, printPieces: pieces };
+  return { ...view, roots: view.shown ? undefined : rootsOf(view), drawn: undefined, prints: undefined, printPieces: pieces };
+}
+
+/** The roots' HTML as last rendered: as stored, or filled from the roots kept in memory. */
+function rootsOf(view: View): string[] | undefined {
+  return view.roots ?? view.drawn?.map((root) => root.html);
 }
 
 function nextView(
@@ -291,14 +298,14 @@ function nextView(
   address: { page: string; query: string; url: string },
   shown: boolean,
   timezone: string | undefined,
-): View & { roots: string[] } {
+): View {
   return {
     seq: (previous?.seq ?? 0) + 1,
     title: outcome.pageConfig.pageTitle ?? outcome.address.pageTitle ?? defaultTitle(address.page),
     layout: outcome.pageConfig.layout,
     theme: outcome.pageConfig.theme,
     icon: outcome.pageConfig.pageIcon,
-    roots: roots.map((root) => root.html),
+    drawn: roots,
     prints,
     shown,
     page: address.page,
@@ -315,7 +322,8 @@ function nextView(
  */
 function refuse(status: 400 | 409, message: string, view: View | undefined, htmx: boolean): Reply {
   if (!htmx || status !== 409 || !view) return { kind: "refused", status, message };
-  if (!view.roots) return { kind: "refused", status, message, headers: { [HEADER.refresh]: "true" } };
-  const changed = view.roots.map((markup, index) => ({ id: DOM.root(index), html: markup }));
+  const drawn = rootsOf(view);
+  if (!drawn) return { kind: "refused", status, message, headers: { [HEADER.refresh]: "true" } };
+  const changed = drawn.map((markup, index) => ({ id: DOM.root(index), html: markup }));
   return { kind: "refused", status, message, html: renderUpdate({ changed, seq: view.seq, notice: message }) };
 }
