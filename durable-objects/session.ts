@@ -135,8 +135,9 @@ export class Session extends DurableObject<Env> {
 
   private async openPage(call: SessionCall): Promise<Reply> {
     const view = await this.savedView();
-    const drawn = view && rootsOf(view);
-    if (view && drawn && !view.shown && showsRequest(view, call)) {
+    // Only a view a plain post's redirect has yet to show is drawn again (rootsOf fills its HTML).
+    const drawn = view && !view.shown ? rootsOf(view) : undefined;
+    if (view && drawn && showsRequest(view, call)) {
       this.view = null; // until the write below lands
       view.shown = true;
       view.timezone = call.request?.timezone;
