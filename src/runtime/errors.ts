@@ -52,6 +52,9 @@ export class RunawayScriptError extends Error {
 }
 
 export const messages = {
+  callBetweenRuns: () =>
+    "An st call came after its run had ended (from a promise or timer the script did not await), so nothing was drawn or read. " +
+    "Await that work inside the script.",
   reservedKey: () => "Keys beginning with $$ID are reserved.",
   setAfterWidget: (key: string) =>
     `\`st.sessionState.${key}\` cannot be modified after the widget with key \`${key}\` is instantiated. ` +

@@ -86,9 +86,13 @@ export class Run {
     readonly options: RunOptions,
   ) {}
 
+  /** The session's stand-in between runs (session.ts): nothing may be drawn or read through it. */
+  between = false;
+
   /** A yield point (R15): rethrow a control signal that a careless catch swallowed. */
   checkpoint(): void {
     if (this.pending) throw this.pending;
+    if (this.between) throw new StreamlitAPIException(messages.callBetweenRuns());
     if (this.deadline !== undefined && Date.now() > this.deadline) {
       throw new RunawayScriptError(
         "The script ran past its deadline for one event and was stopped. Move slow work into a cached " +

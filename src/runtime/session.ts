@@ -74,6 +74,12 @@ export class AppSession {
   /** Whether `callbacks` reflects the last run (false after a restore from storage). */
   private callbacksLive = false;
   private readonly ref: RunRef;
+  /**
+   * What `ref` holds between events: the finished run, kept there, held its tree, its maps and the
+   * tree before it alive until the next event, and each event's survived a young-generation
+   * collection (issue 7). A call made between runs is refused (Run.between).
+   */
+  private readonly idle: Run;
   private readonly scope: SessionScope;
   private readonly fragments: FragmentHost;
   private readonly st: St;
@@ -89,7 +95,9 @@ export class AppSession {
     this.fragments = new FragmentHost(snapshot?.fragments);
     this.options = { page: "", showErrorDetails: true, maxReruns: 100, runDeadlineMs: 30_000, ...options };
     this.scope = new SessionScope(this.options.page || "/", app, this.data, snapshot?.scope);
-    this.ref = { current: this.newRun(this.data), scope: this.scope };
+    this.idle = this.newRun(this.data);
+    this.idle.between = true;
+    this.ref = { current: this.idle, scope: this.scope };
     this.st = createSt(this.ref);
   }
 
@@ -118,8 +126,12 @@ export class AppSession {
 
   /** A run without widget payload: page load or reload (R3, R10), of the page and query `request` names. */
   async load(request: RequestInfo = {}): Promise<RequestOutcome> {
-    this.scope.begin(request);
-    return { ...(await this.runLoop(null)), address: this.scope.finish() };
+    try {
+      this.scope.begin(request);
+      return { ...(await this.runLoop(null)), address: this.scope.finish() };
+    } finally {
+      this.ref.current = this.idle;
+    }
   }
 
   /**
@@ -130,11 +142,15 @@ export class AppSession {
     this.scope.checkEvent(request);
     const parsed = this.parseEvent(event);
     const fragment = this.fragments.target(this.data, event); // R119: a fragment's widget reruns only it
-    if (!this.callbacksLive && this.replayBase && (fragment !== undefined || parsed.some(([id]) => this.data.widgets[id].meta.hasCallback))) {
-      await this.replay();
+    try {
+      if (!this.callbacksLive && this.replayBase && (fragment !== undefined || parsed.some(([id]) => this.data.widgets[id].meta.hasCallback))) {
+        await this.replay();
+      }
+      this.scope.begin(request);
+      return { ...(await this.runLoop(parsed, event.form, fragment)), address: this.scope.finish() };
+    } finally {
+      this.ref.current = this.idle;
     }
-    this.scope.begin(request);
-    return { ...(await this.runLoop(parsed, event.form, fragment)), address: this.scope.finish() };
   }
 
   private parseEvent(event: WidgetEvent): [string, unknown][] {

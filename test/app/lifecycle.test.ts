@@ -400,3 +400,28 @@ describe("runaway scripts", () => {
     expect(at.exception.length).toBe(0);
   });
 });
+
+describe("between runs", () => {
+  it("an st call from work the script left running is refused with a clear error and draws nothing", async () => {
+    let late: Promise<unknown> | undefined;
+    const at = await AppTest.fromFunction((st) => {
+      st.markdown("drawn");
+      late ??= new Promise((resolve) => setTimeout(resolve, 5)).then(() => st.markdown("late"));
+    }).run();
+    await expect(late).rejects.toThrow(/after its run had ended/);
+    expect(at.sessionState.missing).toBeUndefined(); // the harness still reads state between runs
+    await at.run();
+    expect(at.markdown.values).toEqual(["drawn"]);
+    expect(at.exception.length).toBe(0);
+  });
+
+  it("a container kept from an earlier run still takes writes in a later run's callback", async () => {
+    const at = await AppTest.fromFunction((st) => {
+      const box = st.container();
+      st.button("add", { onClick: (target: typeof box) => target.markdown("from the callback"), args: [box] });
+    }).run();
+    at.button[0].click();
+    await expect(at.run()).resolves.toBeDefined();
+    expect(at.exception.length).toBe(0);
+  });
+});
