@@ -161,7 +161,7 @@ export class FragmentHost {
 
   /** A full run's body starts: it supersedes every fragment run. */
   clearLog(): void {
-    this.log = [];
+    if (this.log.length > 0) this.log = [];
   }
 
   /**
@@ -191,7 +191,9 @@ export class FragmentHost {
   private update(run: Run): void {
     const fragments = fragmentsOf(run);
     const target = fragments.target;
-    if (target === undefined) this.registry = new Map(fragments.called);
+    if (target === undefined) {
+      if (fragments.called.size > 0 || this.registry.size > 0) this.registry = new Map(fragments.called);
+    }
     else {
       for (const [id, record] of this.registry) if (id !== target && record.chain.includes(target)) this.registry.delete(id);
       for (const [id, record] of fragments.called) this.registry.set(id, record);

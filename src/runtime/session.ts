@@ -315,7 +315,7 @@ export class AppSession {
 
   /** A complete run replaces the callbacks; an interrupted one only adds to them. */
   private mergeCallbacks(run: Run, replace: boolean): void {
-    if (replace) this.callbacks = new Map(run.callbacks);
+    if (replace) this.callbacks = run.callbacks.size === 0 && this.callbacks.size === 0 ? this.callbacks : new Map(run.callbacks);
     else for (const [id, cb] of run.callbacks) this.callbacks.set(id, cb);
     this.callbacksLive = true;
   }
@@ -329,7 +329,8 @@ export class AppSession {
         if (record.meta.key !== undefined && run.assigned.has(record.meta.key)) continue; // R69
         delete this.data.widgets[id];
       }
-      this.data.order = this.fragments.order(run, this.data);
+      const order = this.fragments.order(run, this.data);
+      if (!sameList(order, this.data.order)) this.data.order = order; // an event keeps no new list it need not
     }
     const fragment = this.fragments.targetOf(run);
     this.mergeCallbacks(run, status === "complete" && fragment === undefined);
@@ -363,6 +364,12 @@ export class AppSession {
     target.exception(error);
     run.pending = pending;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function rank(order: string[], id: string): number {
