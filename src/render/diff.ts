@@ -151,10 +151,17 @@ export function printPieces(prints: Fingerprints, last?: PrintPieces): PrintPiec
   const texts: string[] = [];
   const nodes: NodePrint[][] = [];
   for (let start = 0, piece = 0; start < all.length; start += PRINT_PIECE_NODES, piece++) {
-    const mine = all.slice(start, start + PRINT_PIECE_NODES);
+    const end = Math.min(start + PRINT_PIECE_NODES, all.length);
     const before = last?.nodes[piece];
+    // A piece that prints as before keeps the last event's text and nodes: nothing new stays alive.
+    if (before && last.texts[piece] !== undefined && samePrints(before, all, start, end)) {
+      nodes.push(before);
+      texts.push(last.texts[piece]);
+      continue;
+    }
+    const mine = all.slice(start, end);
     nodes.push(mine);
-    texts.push(before && last.texts[piece] !== undefined && samePrints(before, mine) ? last.texts[piece] : mine.map(printLine).join("\n"));
+    texts.push(mine.map(printLine).join("\n"));
   }
   return { texts, nodes };
 }
@@ -163,12 +170,12 @@ function printLine(print: NodePrint): string {
   return print.children ? `${print.id} ${print.shell} ${print.children.length}` : `${print.id} ${print.hash}`;
 }
 
-/** Whether two runs of nodes print the same lines (a kept element's print is the same object). */
-function samePrints(a: NodePrint[], b: NodePrint[]): boolean {
-  if (a.length !== b.length) return false;
+/** Whether `a` prints the same lines as `b[start..end)` (a kept element's print is the same object). */
+function samePrints(a: NodePrint[], b: NodePrint[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    const y = b[i];
+    const y = b[start + i];
     if (x === y) continue;
     if (x.id !== y.id || x.hash !== y.hash || x.shell !== y.shell || x.children?.length !== y.children?.length) return false;
   }
