@@ -227,12 +227,14 @@ export class Session extends DurableObject<Env> {
     this.view = null;
     try {
       const snapshot = this.app!.snapshot();
-      const metas = metasOf(snapshot.data);
+      const fresh = metasOf(snapshot.data);
+      const metasWritten = sameMetas(this.writtenMetas, fresh);
+      const metas = metasWritten ? this.writtenMetas! : fresh; // the written record stays, not a copy of it
       const written = this.writtenPieces;
       const pieces = printPieces(view.prints ?? [], written ?? undefined);
       const texts = pieces.texts;
       const entries: Record<string, unknown> = { [KEY.state]: storedState(snapshot), [KEY.view]: stored(view, texts.length), [KEY.lastActive]: now };
-      if (!sameMetas(this.writtenMetas, metas)) entries[KEY.metas] = metas;
+      if (!metasWritten) entries[KEY.metas] = metas;
       for (let i = 0; i < texts.length; i++) if (written?.texts[i] !== texts[i]) entries[printKey(i)] = texts[i];
       // Pieces past the new count, and an older version's whole snapshot, go (written null: not known).
       const gone = written === null ? [] : written.texts.slice(texts.length).map((_, i) => printKey(texts.length + i));
