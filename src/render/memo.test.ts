@@ -95,6 +95,20 @@ describe("RenderMemo", () => {
     expect(drawOnce(memo, { data: shared }).drawn).toBe(false);
   });
 
+  it("compares flat data (no copy kept) as it compares a copy: order, -0, undefined fields, added fields", () => {
+    const memo = new RenderMemo();
+    drawOnce(memo, { body: "a", level: 2, open: false, help: null });
+    expect(drawOnce(memo, { body: "a", level: 2, open: false, help: null }).drawn).toBe(false); // another object, same data
+    expect(drawOnce(memo, { body: "a", level: 2, open: false, help: null, extra: undefined }).drawn).toBe(false);
+    expect(drawOnce(memo, { level: 2, body: "a", open: false, help: null }).drawn).toBe(true); // the order counts, as for a copy
+    expect(drawOnce(memo, { level: 2, body: "a", open: false, help: null, more: 1 }).drawn).toBe(true);
+    drawOnce(memo, { value: 0 });
+    expect(drawOnce(memo, { value: -0 }).drawn).toBe(true);
+    expect(drawOnce(memo, { value: Number.NaN }).drawn).toBe(true); // not flat: the exact path
+    expect(drawOnce(memo, { value: Number.NaN }).drawn).toBe(false);
+    expect(drawOnce(memo, { value: "NaN" }).drawn).toBe(true);
+  });
+
   it("keys very deep data by its exact text, and draws cyclic data every time, without failing", () => {
     const memo = new RenderMemo();
     const cyclic: Record<string, unknown> = { name: "loop" };

@@ -28,7 +28,13 @@ export interface Drawn {
 interface Entry extends Drawn {
   /** The render context's part of the key, shared by every element drawn with that context. */
   context: string;
-  /** The node's data when plain JSON (the common case): a copy, compared field by field. */
+  /**
+   * The node's props and widget view hold only strings, booleans, finite numbers and null (the
+   * common case): `node` itself is the data, since nothing can change such a node once drawn, and
+   * the entry keeps no copy of it (issue 7: a copy per element was a tenth of a session's heap).
+   */
+  flat: boolean;
+  /** Otherwise the node's data when plain JSON: a copy, compared field by field. */
   data?: NodeData;
   /** Otherwise the data as exact text (exactKey). */
   key?: string;
@@ -109,10 +115,11 @@ export class MemoScope {
     }
     const html = render(node, ctx);
     const hash = hashString(html);
-    const data = nodeData(node);
-    const key = data === undefined ? exactKey(node) : undefined;
+    const flat = isFlat(node.props) && (node.widget === undefined || isFlat(node.widget));
+    const data = flat ? undefined : nodeData(node);
+    const key = flat || data !== undefined ? undefined : exactKey(node);
     if (key === null) return { id, html, hash }; // no exact key: drawn every time
-    const entry: Entry = { id, context, html, hash, data, key, print: { id, hash }, node };
+    const entry: Entry = { id, context, html, hash, flat, data, key, print: { id, hash }, node };
     this.drawn[index] = entry;
     return entry;
   }
@@ -148,9 +155,44 @@ function contextKey(ctx: RenderContext): string {
 
 /** Whether `node` carries the data `entry` was drawn from. */
 function sameData(entry: Entry, node: ElementNode): boolean {
+  if (entry.flat) {
+    const kept = entry.node;
+    return node.type === kept.type && sameFlat(node.props, kept.props) && (node.widget === kept.widget || (node.widget !== undefined && kept.widget !== undefined && sameFlat(node.widget, kept.widget)));
+  }
   const data = entry.data;
   if (data === undefined) return exactKey(node) === entry.key;
   return node.type === data.type && matches(node.props, data.props) && matches(node.widget ?? null, data.widget);
+}
+
+/** Whether `value` is a plain object of strings, booleans, finite numbers, null and undefined. */
+function isFlat(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !isPlainObject(value)) return false;
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    const kind = typeof field;
+    if (!(kind === "string" || kind === "boolean" || kind === "undefined" || field === null || (kind === "number" && Number.isFinite(field)))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether flat `value` has `kept`'s fields (isFlat's kind of data), as `matches` compares a copy: in
+ * the same order, a field holding undefined left out, -0 and 0 apart. Only an element whose node was
+ * made again gets here (a rerun mostly passes the kept node itself), so the key lists are rare.
+ */
+function sameFlat(value: unknown, kept: unknown): boolean {
+  if (!isFlat(value)) return false;
+  const a = value as Record<string, unknown>;
+  const b = kept as Record<string, unknown>;
+  const keys = Object.keys(b).filter((key) => b[key] !== undefined);
+  let i = 0;
+  for (const key in a) {
+    const field = a[key];
+    if (field === undefined) continue;
+    if (keys[i] !== key || !Object.is(field, b[key])) return false;
+    i++;
+  }
+  return i === keys.length;
 }
 
 /** The node's data as plainCopy writes it; undefined when some value is not plain JSON. */
