@@ -121,6 +121,14 @@ export class SessionScope {
     this.requested = { page: this.page!, query: formatQuery(this.query) };
   }
 
+  /**
+   * The request is over: its context goes (the next request brings its own). Kept, an edge
+   * request's context held its headers, from the RPC call, alive until the session's next event.
+   */
+  end(): void {
+    this.context = NO_CONTEXT;
+  }
+
   /** What the runs of this request did to the address. */
   finish(): AddressOutcome {
     const page = this.page ?? this.appPath;

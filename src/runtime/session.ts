@@ -131,6 +131,7 @@ export class AppSession {
       return { ...(await this.runLoop(null)), address: this.scope.finish() };
     } finally {
       this.ref.current = this.idle;
+      this.scope.end();
     }
   }
 
@@ -150,6 +151,7 @@ export class AppSession {
       return { ...(await this.runLoop(parsed, event.form, fragment)), address: this.scope.finish() };
     } finally {
       this.ref.current = this.idle;
+      this.scope.end();
     }
   }
 
