@@ -247,8 +247,17 @@ export class Dg {
  * room for 17 items, which a node keeps while the session holds its tree: 84 bytes against 16 for
  * every element of every session (issue 7: a 100-element app's session held 9 KB of it).
  */
+/**
+ * Child paths by parent path. A path is never changed once made, so each is one frozen array shared
+ * by every run and session of the isolate (issue 7: a path per element per session was 5% of a
+ * session's heap). Root paths are constants (run.ts), so the children of a root are found here.
+ */
+const childPaths = new WeakMap<readonly number[], number[][]>();
+
 function childPath(parent: BlockNode, index: number): number[] {
-  return parent.path.concat(index);
+  let paths = childPaths.get(parent.path);
+  if (paths === undefined) childPaths.set(parent.path, (paths = []));
+  return (paths[index] ??= Object.freeze(parent.path.concat(index)) as number[]);
 }
 
 /** R28/R29/R46/D10: which value a widget holds when it registers. */

@@ -40,10 +40,14 @@ export interface PageConfig {
 export const MAIN_ROOT = 0;
 export const SIDEBAR_ROOT = 1;
 
+/** The roots' paths: one array each for every run, so their children's paths are shared too (dg.ts). */
+const MAIN_PATH = Object.freeze([MAIN_ROOT]) as number[];
+const SIDEBAR_PATH = Object.freeze([SIDEBAR_ROOT]) as number[];
+
 export class Run {
   readonly roots: BlockNode[] = [
-    { kind: "block", type: "main", path: [MAIN_ROOT], props: {}, children: [] },
-    { kind: "block", type: "sidebar", path: [SIDEBAR_ROOT], props: {}, children: [] },
+    { kind: "block", type: "main", path: MAIN_PATH, props: {}, children: [] },
+    { kind: "block", type: "sidebar", path: SIDEBAR_PATH, props: {}, children: [] },
   ];
   /** Widget id → where it registered in this run (for duplicate errors). */
   readonly registered = new Map<string, string>();
