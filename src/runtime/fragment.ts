@@ -11,7 +11,7 @@ import type { BlockNode } from "../elements/types";
 import { ControlSignal } from "./control";
 import { Dg } from "./dg";
 import { StreamlitAPIException } from "./errors";
-import { hashString, stableStringify } from "./identity";
+import { hashStable } from "./identity";
 import { SIDEBAR_ROOT, type Run } from "./run";
 
 export type FragmentKind = "fragment" | "dialog";
@@ -172,7 +172,7 @@ export function enterFragment(fragments: RunFragments, record: FragmentRecord, c
 /** R118. `path` is left out for dialogs: only one is open at a time, wherever it is drawn. */
 export function fragmentId(run: Run, kind: FragmentKind, key: string | undefined, fn: Function, path: number[] | null): string {
   const what = key !== undefined ? ["key", key] : ["source", Function.prototype.toString.call(fn), path];
-  return `g${hashString(stableStringify([kind, what, run.options.page]))}`;
+  return `g${hashStable([kind, what, run.options.page])}`;
 }
 
 const UNITS: Record<string, number> = { ms: 0.001, s: 1, sec: 1, m: 60, min: 60, h: 3600, d: 86400 };

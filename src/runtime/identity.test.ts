@@ -1,7 +1,7 @@
 // Widget identity (SEMANTICS D9) is stored: ids and hashes must not move between versions, and
 // stableStringify's direct path for plain data must write exactly what its replacer defines.
 import { describe, expect, it } from "vitest";
-import { base36, computeWidgetId, hashString, stableReplacer, stableStringify } from "./identity";
+import { base36, computeWidgetId, hashStable, hashString, stableReplacer, stableStringify } from "./identity";
 
 /** The text stableStringify is defined by. */
 const reference = (value: unknown) => JSON.stringify(value, stableReplacer);
@@ -76,6 +76,22 @@ describe("identity", () => {
     let deep: unknown = "leaf";
     for (let i = 0; i < 100; i++) deep = { d: deep };
     expect(stableStringify(deep)).toBe(reference(deep));
+  });
+
+  it("hashes plain data as it walks it to the hash of its stable text, and anything else through the replacer", () => {
+    const next = seeded(9);
+    for (let i = 0; i < 2000; i++) {
+      const value = plainValue(next, 0);
+      expect(hashStable(value)).toBe(hashString(stableStringify(value)));
+    }
+    class Point {
+      constructor(readonly y: number, readonly x: number) {}
+    }
+    const others: unknown[] = [{ 10: "ten", b: 1 }, JSON.parse('{"__proto__": {"x": 1}}'), new Date(0), ["a", new Map([["k", 1]])], { p: new Point(1, 2) }, [Infinity, 1n], { toJSON: () => "c" }];
+    for (const value of others) expect(hashStable(value)).toBe(hashString(reference(value)));
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => hashStable(cyclic)).toThrow(RangeError);
   });
 
   it("writes hashes in base 36 as Number#toString(36) does", () => {

@@ -94,9 +94,99 @@ export function hashString(text: string, seed = 0): string {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  return digest(h1, h2);
+}
+
+function digest(h1: number, h2: number): string {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   return base36(4294967296 * (2097151 & b) + (a >>> 0));
+}
+
+/**
+ * `hashString(stableStringify(value))`, with plain data's text fed to the hash as it is walked
+ * rather than built: every widget of every run is identified this way, and building the text was
+ * most of what identifying a widget allocated (issue 7).
+ */
+export function hashStable(value: unknown): string {
+  const hash = new StableHash();
+  return hash.plain(value, 0) ? digest(hash.h1, hash.h2) : hashString(JSON.stringify(value, stableReplacer));
+}
+
+/** cyrb53's state over plainStable's text, fed in parts. */
+class StableHash {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+
+  private char(ch: number): void {
+    this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+  }
+
+  private text(text: string): void {
+    for (let i = 0; i < text.length; i++) this.char(text.charCodeAt(i));
+  }
+
+  /** JSON.stringify(text)'s characters: as they are when none needs escaping, else its output. */
+  private quoted(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x20 || ch === 0x22 || ch === 0x5c || (ch >= 0xd800 && ch <= 0xdfff)) return this.text(JSON.stringify(text));
+    }
+    this.char(0x22);
+    this.text(text);
+    this.char(0x22);
+  }
+
+  /** Feeds plainStable(value)'s text; false where plainStable returns null (the state is then spoilt). */
+  plain(value: unknown, depth: number): boolean {
+    switch (typeof value) {
+      case "string":
+        this.quoted(value);
+        return true;
+      case "number":
+        if (Number.isFinite(value)) this.text(String(value));
+        else this.quoted(`__num:${value}`);
+        return true;
+      case "boolean":
+        this.text(value ? "true" : "false");
+        return true;
+      case "undefined":
+        this.text('"__undefined"');
+        return true;
+      case "object": {
+        if (value === null) {
+          this.text("null");
+          return true;
+        }
+        if (depth === PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+        if (Array.isArray(value)) {
+          this.char(0x5b); // [
+          for (let i = 0; i < value.length; i++) {
+            if (i > 0) this.char(0x2c); // ,
+            if (!this.plain(value[i], depth + 1)) return false;
+          }
+          this.char(0x5d); // ]
+          return true;
+        }
+        if (!isPlainObject(value)) return false;
+        const keys = Object.keys(value).sort();
+        this.char(0x7b); // {
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          if (key === "__proto__" || isArrayIndex(key)) return false;
+          if (i > 0) this.char(0x2c);
+          this.quoted(key);
+          this.char(0x3a); // :
+          if (!this.plain((value as Record<string, unknown>)[key], depth + 1)) return false;
+        }
+        this.char(0x7d); // }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -133,5 +223,5 @@ export function computeWidgetId(input: IdentityInput): string {
     input.key !== undefined
       ? ["key", input.type, input.key, input.keyedParams ?? [], input.page]
       : ["auto", input.type, input.params, input.formId ?? null, input.page, input.root];
-  return `w${hashString(stableStringify(parts))}`;
+  return `w${hashStable(parts)}`;
 }
