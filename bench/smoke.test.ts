@@ -1,4 +1,4 @@
-// A smoke run of four bench scripts (seconds, no thresholds): they build, start workerd, drive the
+// A smoke run of five bench scripts (seconds, no thresholds): they build, start workerd, drive the
 // product and print well-formed result lines. The figures themselves are `npm run bench`'s job.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -39,6 +39,18 @@ describe("bench scripts", () => {
     expect(p99.max).toBeGreaterThanOrEqual(p99.value);
     expect(p99.atHalfOwnCapacity).toMatchObject({ rate: Math.round(throughput.value / 2), errors: 0 });
     expect(p99.atHalfOwnCapacity.p99).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("gc-trace reads V8's collections under the open loop from plain workerd", async () => {
+    const [line] = await results("gc-trace.mjs", { SESSIONS: "20", DURATION: "2", RATE: "100" });
+    expect(line).toMatchObject({ name: "gc-trace", target: "edgelit", sessions: 20, errors: 0 });
+    expect(line.events).toBe(200);
+    expect(line.p99).toBeGreaterThanOrEqual(line.p50);
+    // Two seconds of 100 events over 20 sessions allocate enough for at least one young collection.
+    expect(line.youngCollections).toBeGreaterThan(0);
+    expect(line.allocatedKbPerEvent).toBeGreaterThan(0);
+    expect(line.survivedKbPerEvent).toBeGreaterThanOrEqual(0);
+    expect(Array.isArray(line.fullCollections)).toBe(true);
   }, 60_000);
 
   it("compare serves the echo and this checkout side by side", async () => {
