@@ -193,8 +193,7 @@ export class FragmentHost {
     const target = fragments.target;
     if (target === undefined) {
       if (fragments.called.size > 0 || this.registry.size > 0) this.registry = new Map(fragments.called);
-    }
-    else {
+    } else {
       for (const [id, record] of this.registry) if (id !== target && record.chain.includes(target)) this.registry.delete(id);
       for (const [id, record] of fragments.called) this.registry.set(id, record);
     }
