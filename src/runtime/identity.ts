@@ -11,7 +11,7 @@ export function isPlainObject(value: object): boolean {
 
 /** JSON with sorted object keys, so equal values always serialise alike. */
 export function stableStringify(value: unknown): string {
-  return plainStable(value, 0) ?? JSON.stringify(value, stableReplacer);
+  return plainStable(value) ?? JSON.stringify(value, stableReplacer);
 }
 
 /** The replacer stableStringify defines its text by (exported for the equivalence test). */
@@ -35,45 +35,82 @@ export function stableReplacer(_key: string, v: unknown): unknown {
  * stableStringify's text for plain data (strings, numbers, booleans, null, undefined, arrays and
  * plain objects), written directly: the replacer allocates a sorted copy of every object and runs
  * for every value, and every widget of every run is identified this way (issue 7). Null where
- * the replacer's path must decide: other objects, toJSON, symbols, bigints, functions, keys that
- * that may be array indices (which JSON orders first) or "__proto__", and deep data (cycles throw there).
+ * the replacer's path must decide (writePlain).
  */
-function plainStable(value: unknown, depth: number): string | null {
+function plainStable(value: unknown): string | null {
+  const text = new TextSink();
+  return writePlain(value, 0, text) ? text.out : null;
+}
+
+/** Where writePlain's text goes: `quoted` takes a string JSON.stringify would quote and escape. */
+interface PlainSink {
+  raw(text: string): void;
+  quoted(text: string): void;
+}
+
+class TextSink implements PlainSink {
+  out = "";
+
+  raw(text: string): void {
+    this.out += text;
+  }
+
+  quoted(text: string): void {
+    this.out += JSON.stringify(text);
+  }
+}
+
+/**
+ * Writes stableStringify's text of plain data to `sink`; false, with the sink's text spoilt, where
+ * the replacer's path must decide: other objects, toJSON, symbols, bigints, functions, keys that
+ * may be array indices (which JSON orders first) or "__proto__", and deep data (cycles throw there).
+ */
+function writePlain(value: unknown, depth: number, sink: PlainSink): boolean {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      sink.quoted(value);
+      return true;
     case "number":
-      return Number.isFinite(value) ? String(value) : JSON.stringify(`__num:${value}`);
+      if (Number.isFinite(value)) sink.raw(String(value));
+      else sink.quoted(`__num:${value}`);
+      return true;
     case "boolean":
-      return value ? "true" : "false";
+      sink.raw(value ? "true" : "false");
+      return true;
     case "undefined":
-      return '"__undefined"';
+      sink.raw('"__undefined"');
+      return true;
     case "object": {
-      if (value === null) return "null";
-      if (depth === PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return null;
-      if (Array.isArray(value)) {
-        let text = "[";
-        for (let i = 0; i < value.length; i++) {
-          const item = plainStable(value[i], depth + 1);
-          if (item === null) return null;
-          text += i === 0 ? item : "," + item;
-        }
-        return text + "]";
+      if (value === null) {
+        sink.raw("null");
+        return true;
       }
-      if (!isPlainObject(value)) return null;
+      if (depth === PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+      if (Array.isArray(value)) {
+        sink.raw("[");
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) sink.raw(",");
+          if (!writePlain(value[i], depth + 1, sink)) return false;
+        }
+        sink.raw("]");
+        return true;
+      }
+      if (!isPlainObject(value)) return false;
       const keys = Object.keys(value).sort();
-      let text = "{";
+      sink.raw("{");
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        if (key === "__proto__" || isArrayIndex(key)) return null;
-        const field = plainStable((value as Record<string, unknown>)[key], depth + 1);
-        if (field === null) return null;
-        text += (i === 0 ? "" : ",") + JSON.stringify(key) + ":" + field;
+        if (key === "__proto__" || isArrayIndex(key)) return false;
+        if (i > 0) sink.raw(",");
+        sink.quoted(key);
+        sink.raw(":");
+        if (!writePlain((value as Record<string, unknown>)[key], depth + 1, sink)) return false;
       }
-      return text + "}";
+      sink.raw("}");
+      return true;
     }
     default:
-      return null;
+      return false;
   }
 }
 
@@ -109,83 +146,32 @@ function digest(h1: number, h2: number): string {
  * most of what identifying a widget allocated (issue 7).
  */
 export function hashStable(value: unknown): string {
-  const hash = new StableHash();
-  return hash.plain(value, 0) ? digest(hash.h1, hash.h2) : hashString(JSON.stringify(value, stableReplacer));
+  const hash = new HashSink();
+  return writePlain(value, 0, hash) ? digest(hash.h1, hash.h2) : hashString(JSON.stringify(value, stableReplacer));
 }
 
-/** cyrb53's state over plainStable's text, fed in parts. */
-class StableHash {
+/** cyrb53's state over writePlain's text, fed in parts. */
+class HashSink implements PlainSink {
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
 
-  private char(ch: number): void {
-    this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
-  }
-
-  private text(text: string): void {
-    for (let i = 0; i < text.length; i++) this.char(text.charCodeAt(i));
-  }
-
-  /** JSON.stringify(text)'s characters: as they are when none needs escaping, else its output. */
-  private quoted(text: string): void {
+  raw(text: string): void {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch < 0x20 || ch === 0x22 || ch === 0x5c || (ch >= 0xd800 && ch <= 0xdfff)) return this.text(JSON.stringify(text));
+      this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+      this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
     }
-    this.char(0x22);
-    this.text(text);
-    this.char(0x22);
   }
 
-  /** Feeds plainStable(value)'s text; false where plainStable returns null (the state is then spoilt). */
-  plain(value: unknown, depth: number): boolean {
-    switch (typeof value) {
-      case "string":
-        this.quoted(value);
-        return true;
-      case "number":
-        if (Number.isFinite(value)) this.text(String(value));
-        else this.quoted(`__num:${value}`);
-        return true;
-      case "boolean":
-        this.text(value ? "true" : "false");
-        return true;
-      case "undefined":
-        this.text('"__undefined"');
-        return true;
-      case "object": {
-        if (value === null) {
-          this.text("null");
-          return true;
-        }
-        if (depth === PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
-        if (Array.isArray(value)) {
-          this.char(0x5b); // [
-          for (let i = 0; i < value.length; i++) {
-            if (i > 0) this.char(0x2c); // ,
-            if (!this.plain(value[i], depth + 1)) return false;
-          }
-          this.char(0x5d); // ]
-          return true;
-        }
-        if (!isPlainObject(value)) return false;
-        const keys = Object.keys(value).sort();
-        this.char(0x7b); // {
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          if (key === "__proto__" || isArrayIndex(key)) return false;
-          if (i > 0) this.char(0x2c);
-          this.quoted(key);
-          this.char(0x3a); // :
-          if (!this.plain((value as Record<string, unknown>)[key], depth + 1)) return false;
-        }
-        this.char(0x7d); // }
-        return true;
-      }
-      default:
-        return false;
+  /** JSON.stringify(text)'s characters: the text in quotes when none needs escaping, else its output. */
+  quoted(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x20 || ch === 0x22 || ch === 0x5c || (ch >= 0xd800 && ch <= 0xdfff)) return this.raw(JSON.stringify(text));
     }
+    this.raw('"');
+    this.raw(text);
+    this.raw('"');
   }
 }
 
