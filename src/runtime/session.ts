@@ -125,14 +125,11 @@ export class AppSession {
   }
 
   /** A run without widget payload: page load or reload (R3, R10), of the page and query `request` names. */
-  async load(request: RequestInfo = {}): Promise<RequestOutcome> {
-    try {
+  load(request: RequestInfo = {}): Promise<RequestOutcome> {
+    return this.request(async () => {
       this.scope.begin(request);
       return { ...(await this.runLoop(null)), address: this.scope.finish() };
-    } finally {
-      this.ref.current = this.idle;
-      this.scope.end();
-    }
+    });
   }
 
   /**
@@ -143,12 +140,19 @@ export class AppSession {
     this.scope.checkEvent(request);
     const parsed = this.parseEvent(event);
     const fragment = this.fragments.target(this.data, event); // R119: a fragment's widget reruns only it
-    try {
+    return this.request(async () => {
       if (!this.callbacksLive && this.replayBase && (fragment !== undefined || parsed.some(([id]) => this.data.widgets[id].meta.hasCallback))) {
         await this.replay();
       }
       this.scope.begin(request);
       return { ...(await this.runLoop(parsed, event.form, fragment)), address: this.scope.finish() };
+    });
+  }
+
+  /** A request's runs; once they are over, the session holds its idle run and no request context. */
+  private async request<T>(runs: () => Promise<T>): Promise<T> {
+    try {
+      return await runs();
     } finally {
       this.ref.current = this.idle;
       this.scope.end();
