@@ -16,7 +16,7 @@ import path from "node:path";
 import workerd from "workerd"; // the binary Miniflare runs (a dependency of wrangler and miniflare)
 import { buildWorkers } from "./build.mjs";
 import { openLoad } from "./load.mjs";
-import { SECRET, echoRequests, eventRequests, median, openEchoes, openPages, report, round } from "./lib.mjs";
+import { PRODUCT_BINDINGS, echoRequests, eventRequests, median, openEchoes, openPages, report, round, warmPages } from "./lib.mjs";
 
 const RATE = Number(process.env.RATE ?? 415);
 const DURATION = Number(process.env.DURATION ?? 30);
@@ -51,10 +51,7 @@ try {
     next = echoRequests(SESSIONS);
   } else {
     const pages = await openPages(server.url, "/bench/app-100", SESSIONS);
-    let warmed = 0;
-    await Promise.all(Array.from({ length: 32 }, async () => {
-      while (warmed < SESSIONS) await pages[warmed++].set("Name", "warm");
-    }));
+    await warmPages(pages);
     next = eventRequests(pages);
   }
   const first = trace.length;
@@ -99,9 +96,7 @@ function config(port) {
   const bindings = ECHO
     ? `(name = "ECHO", durableObjectNamespace = "Echo")`
     : [
-        `(name = "EDGELIT_SECRET", text = "${SECRET}")`,
-        `(name = "EDGELIT_ENV", text = "production")`,
-        `(name = "EDGELIT_SESSION_TTL_SECONDS", text = "86400")`,
+        ...Object.entries(PRODUCT_BINDINGS).map(([name, value]) => `(name = "${name}", text = ${JSON.stringify(value)})`),
         `(name = "SESSION", durableObjectNamespace = "Session")`,
       ].join(", ");
   const className = ECHO ? "Echo" : "Session";

@@ -9,6 +9,8 @@ import { buildWorkers } from "./build.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SECRET = "edgelit-bench-secret-0123456789abcdefghijklmnopqrstuv";
+/** The product Worker's settings in every benchmark (Miniflare's here, gc-trace.mjs's config). */
+export const PRODUCT_BINDINGS = { EDGELIT_SECRET: SECRET, EDGELIT_ENV: "production", EDGELIT_SESSION_TTL_SECONDS: "86400" };
 
 let built = null;
 const workers = () => (built ??= buildWorkers());
@@ -27,7 +29,7 @@ export async function startProduct({ persist, assets = false, inspectorPort } = 
     scriptPath: worker,
     compatibilityDate: "2026-04-26",
     durableObjects: { SESSION: { className: "Session", useSQLite: true } },
-    bindings: { EDGELIT_SECRET: SECRET, EDGELIT_ENV: "production", EDGELIT_SESSION_TTL_SECONDS: "86400" },
+    bindings: PRODUCT_BINDINGS,
     ...(assets ? { assets: { directory: path.join(root, "public"), binding: "ASSETS", routerConfig: { has_user_worker: true } } } : {}),
     ...(persist ? { durableObjectsPersist: persist } : {}),
     ...(inspectorPort ? { inspectorPort } : {}),
@@ -226,6 +228,20 @@ export async function openPages(url, appPath, count, parallel = 16) {
     }),
   );
   return pages;
+}
+
+/**
+ * One event per opened page, `parallel` at a time (the closed loop's connections), so a load starts
+ * with every session resident: local workerd evicts an object idle for 10 s, and opening 1,000
+ * pages takes longer than that.
+ */
+export async function warmPages(pages, parallel = 32) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < pages.length) await pages[next++].set("Name", "warm");
+    }),
+  );
 }
 
 /** One benchmark result line. */

@@ -5,7 +5,7 @@
 // bimodal), over OPEN_DURATION seconds: a p99 is the worst 1%, so one pause of the host or one
 // major collection decides it in a short window.
 import { load, openLoad, CONNECTIONS } from "./load.mjs";
-import { echoRequests, eventRequests, openEchoes, openPages, report, round, startBaseline, startProduct } from "./lib.mjs";
+import { echoRequests, eventRequests, openEchoes, openPages, report, round, startBaseline, startProduct, warmPages } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -30,13 +30,7 @@ async function measureProduct(rate) {
   try {
     const pages = await openPages(server.url, "/bench/app-100", SESSIONS);
     const next = eventRequests(pages);
-    // One event per session first (local workerd evicts an object idle for 10 s, and opening
-    // 1,000 pages takes longer than that), so the clock starts with every session resident.
-    let warmed = 0;
-    const warm = async () => {
-      while (warmed < SESSIONS) await pages[warmed++].set("Name", "warm");
-    };
-    await Promise.all(Array.from({ length: CONNECTIONS }, warm));
+    await warmPages(pages, CONNECTIONS);
     await load(server, next, { duration: 2 });
     const closed = await load(server, next, { duration: DURATION });
     const open = await openLoad(server, next, { duration: OPEN_DURATION, rate });

@@ -8,7 +8,7 @@
 //   profile shows their reloads); APP (default /bench/app-100; /bench/app-3 shows the fixed cost)
 import { writeFileSync } from "node:fs";
 import { load } from "./load.mjs";
-import { echoRequests, eventRequests, openEchoes, openPages, startBaseline, startProduct } from "./lib.mjs";
+import { echoRequests, eventRequests, openEchoes, openPages, startBaseline, startProduct, warmPages } from "./lib.mjs";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 300);
 const APP = process.env.APP ?? "/bench/app-100";
@@ -23,7 +23,7 @@ try {
     requests = echoRequests(SESSIONS);
   } else {
     const pages = await openPages(server.url, APP, SESSIONS);
-    for (const page of pages) await page.set("Name", "warm");
+    await warmPages(pages);
     requests = eventRequests(pages);
   }
   const inspector = await connect(INSPECTOR_PORT);
