@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hashString } from "../runtime/identity";
 import { diffTrees, fingerprintTrees, isFingerprints, PRINT_PIECE_NODES, printPieces, printsFromPieces, type NodePrint, type RenderedNode } from "./diff";
 
 /** A leaf. */
@@ -22,6 +23,23 @@ describe("diffTrees", () => {
   it("sends nothing when nothing changed", () => {
     const previous = fingerprintTrees(page(1));
     expect(diffTrees(previous, page(1)).changed).toEqual([]);
+  });
+
+  it("prints a block of hashed leaves with its children's own array, and anything else with a new one", () => {
+    const hashed = (id: string, text: string): RenderedNode => ({ ...leaf(id, text), hash: hashString(`<div id="${id}">${text}</div>`) });
+    const own = [hashed("el-0-0", "a"), hashed("el-0-1", "b")];
+    const mixed = [hashed("el-0-0", "a"), leaf("el-0-1", "b"), hashed("el-0-2", "c")];
+    const [ownPrint, mixedPrint] = fingerprintTrees([block("el-root-0", own), block("el-root-1", mixed)]);
+    expect(ownPrint.children).toBe(own);
+    expect(mixedPrint.children).not.toBe(mixed);
+    expect(mixedPrint.children![0]).toBe(mixed[0]);
+    expect(mixedPrint.children![1]).toEqual({ id: "el-0-1", hash: hashString('<div id="el-0-1">b</div>') });
+    expect(mixedPrint.children![2]).toBe(mixed[2]);
+    // Either way the diff finds the one changed leaf.
+    const next = [hashed("el-0-0", "a"), hashed("el-0-1", "changed")];
+    expect(ids(diffTrees([ownPrint], [block("el-root-0", next)]).changed)).toEqual(["el-0-1"]);
+    const nextMixed = [hashed("el-0-0", "a"), leaf("el-0-1", "b"), hashed("el-0-2", "changed")];
+    expect(ids(diffTrees([mixedPrint], [block("el-root-1", nextMixed)]).changed)).toEqual(["el-0-2"]);
   });
 
   it("sends only the changed leaf, however deep", () => {

@@ -14,10 +14,11 @@ import { hashString } from "../runtime/identity";
 export interface RenderedNode {
   id: string;
   html: string;
-  /** `hashString(html)`, when the renderer already has it (a memoised element). */
+  /**
+   * `hashString(html)`, when the renderer already has it (a memoised element). A leaf that has it
+   * is its own fingerprint (memo.ts keeps one object per element for both).
+   */
   hash?: string;
-  /** Its fingerprint, when the renderer keeps one (a memoised element: memo.ts). */
-  print?: NodePrint;
   /** Blocks: the markup around the children, a NUL in each child's place (as `shellOf` finds it). */
   shell?: string;
   children?: RenderedNode[];
@@ -70,8 +71,26 @@ export function isFingerprints(value: unknown): value is Fingerprints {
 }
 
 function fingerprint(node: RenderedNode): NodePrint {
-  if (!node.children) return node.print ?? { id: node.id, hash: node.hash ?? hashString(node.html) };
-  return blockPrint(node, node.children.map(fingerprint));
+  if (!node.children) return isOwnPrint(node) ? node : { id: node.id, hash: hashString(node.html) };
+  return blockPrint(node, childPrints(node.children));
+}
+
+const isOwnPrint = (node: RenderedNode): node is RenderedNode & NodePrint => node.hash !== undefined && !node.children;
+
+/**
+ * The children's prints. When every child is its own print (a block of memoised elements, the
+ * common case) that is the rendered children's array itself, which neither side changes once made:
+ * a copy per block per event stayed alive until the session's next event (issue 7).
+ */
+function childPrints(children: RenderedNode[]): NodePrint[] {
+  let prints: NodePrint[] | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    const print = fingerprint(child);
+    if (prints) prints.push(print);
+    else if (print !== child) prints = [...(children.slice(0, i) as NodePrint[]), print]; // those before were their own
+  }
+  return prints ?? (children as NodePrint[]);
 }
 
 /** `before` and `now` print the same place: the root with `node`'s id, or a child at its position. */

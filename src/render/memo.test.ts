@@ -33,7 +33,7 @@ function render(memo: RenderMemo, elements: Record<string, string[]>): string[] 
 }
 
 describe("RenderMemo", () => {
-  it("keeps an element's fingerprint with its HTML: one object for every render that keeps it", () => {
+  it("keeps an element's fingerprint with its HTML: the drawn element itself, one object for every render that keeps it", () => {
     const memo = new RenderMemo();
     const draw = (body: string) => {
       const scope = memo.begin();
@@ -45,7 +45,9 @@ describe("RenderMemo", () => {
     const kept = draw("a");
     const changed = draw("b");
     expect(fingerprintTrees([kept])[0]).toBe(fingerprintTrees([first])[0]);
-    expect(fingerprintTrees([kept])[0]).toEqual({ id: "el-0-0", hash: hashString("<p>a</p>") });
+    expect(fingerprintTrees([kept])[0]).toBe(kept);
+    expect(fingerprintTrees([kept])[0]).toMatchObject({ id: "el-0-0", hash: hashString("<p>a</p>") });
+    expect(fingerprintTrees([kept])[0].children).toBeUndefined();
     expect(diffTrees(fingerprintTrees([first]), [kept]).changed).toEqual([]);
     expect(diffTrees(fingerprintTrees([kept]), [changed]).changed).toEqual([changed]);
   });

@@ -6,23 +6,20 @@
  */
 import type { ElementNode, RenderContext } from "../elements/types";
 import { hashString, isPlainObject } from "../runtime/identity";
-import type { NodePrint } from "./diff";
 import type { Frame } from "./page";
 
 /**
  * An element as drawn: its DOM id, its HTML and that HTML's hash (so the diff need not hash it
- * again). A kept element is returned as the entry itself: callers only read it.
+ * again). A kept element is returned as the entry itself: callers only read it. It is also its own
+ * fingerprint (diff.ts's NodePrint: an id and a hash), so a kept element's print is the same object
+ * in every render, the diff's "unchanged" is one comparison, and a session holds no second object
+ * per element for it (issue 7: a tenth of a session's objects, which a full collection marks).
  */
 export interface Drawn {
   /** The DOM id it was drawn under (its path): the same place in the next render must have it. */
   readonly id: string;
   readonly html: string;
   readonly hash: string;
-  /**
-   * Its fingerprint (diff.ts), made once with the entry: a kept element's is the same object in
-   * every render, so the diff's "unchanged" is one comparison and no event allocates it again.
-   */
-  readonly print?: NodePrint;
 }
 
 interface Entry extends Drawn {
@@ -119,7 +116,7 @@ export class MemoScope {
     const data = flat ? undefined : nodeData(node);
     const key = flat || data !== undefined ? undefined : exactKey(node);
     if (key === null) return { id, html, hash }; // no exact key: drawn every time
-    const entry: Entry = { id, context, html, hash, flat, data, key, print: { id, hash }, node };
+    const entry: Entry = { id, context, html, hash, flat, data, key, node };
     this.drawn[index] = entry;
     return entry;
   }
