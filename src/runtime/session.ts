@@ -9,7 +9,7 @@ import { isControlSignal } from "./control";
 import { messages, RunawayScriptError, UnknownWidgetError } from "./errors";
 import { stableStringify } from "./identity";
 import { Run, MAIN_ROOT, type Callback, type PageConfig } from "./run";
-import { copySessionData, emptySessionData, ownWidget, type SessionData, type WidgetEvent } from "./state";
+import { copySessionData, emptySessionData, ownWidget, sameList, type SessionData, type WidgetEvent } from "./state";
 import { createSt, type St } from "./st";
 import { SessionScope, type AddressOutcome, type RequestInfo, type ScopeSnapshot } from "./request";
 import type { StPage } from "./navigation";
@@ -285,7 +285,7 @@ export class AppSession {
     }
     if (fragment) this.fragments.logRun(this.fragments.targetOf(run)!, this.data);
     else {
-      this.replayBase = copySessionData(this.data);
+      this.replayBase = copySessionData(this.data, this.replayBase);
       this.fragments.clearLog();
     }
     try {
@@ -370,12 +370,6 @@ export class AppSession {
     target.exception(error);
     run.pending = pending;
   }
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function rank(order: string[], id: string): number {

@@ -63,18 +63,62 @@ export interface WidgetEvent {
  * widget metas are shared, since a run replaces a widget's meta and never changes one (dg.ts). A
  * structured clone of the whole, metas included, was most of what keeping a replay base cost each
  * run (issue 7), and storage writes a meta shared by `data` and its copy once.
+ *
+ * `previous`, an earlier copy (which nothing changes either), lends the copy what still equals
+ * `data`: a record with the same meta and the same primitive value, and the records, user keys,
+ * key map and order whole when nothing in them changed. A session copies its data at the start of
+ * every run; what the new copy made again stayed alive until the next event (issue 7).
  */
-export function copySessionData(data: SessionData): SessionData {
-  const widgets: Record<string, WidgetRecord> = {};
-  for (const id of Object.keys(data.widgets)) {
-    const record = data.widgets[id];
-    widgets[id] = { value: copyValue(record.value), meta: record.meta };
+export function copySessionData(data: SessionData, previous?: SessionData | null): SessionData {
+  return {
+    widgets: previous && sameRecords(data.widgets, previous.widgets) ? previous.widgets : copyRecords(data.widgets, previous?.widgets),
+    user: previous && samePrimitives(data.user, previous.user) ? previous.user : structuredClone(data.user),
+    keyToWidget: previous && samePrimitives(data.keyToWidget, previous.keyToWidget) ? previous.keyToWidget : { ...data.keyToWidget },
+    order: previous && sameList(data.order, previous.order) ? previous.order : [...data.order],
+  };
+}
+
+function copyRecords(records: Record<string, WidgetRecord>, previous: Record<string, WidgetRecord> | undefined): Record<string, WidgetRecord> {
+  const copy: Record<string, WidgetRecord> = {};
+  for (const id of Object.keys(records)) {
+    const record = records[id];
+    const before = previous && Object.hasOwn(previous, id) ? previous[id] : undefined;
+    copy[id] = before && sameRecord(record, before) ? before : { value: copyValue(record.value), meta: record.meta };
   }
-  return { widgets, user: structuredClone(data.user), keyToWidget: { ...data.keyToWidget }, order: [...data.order] };
+  return copy;
+}
+
+/** Whether `copy` (a copy's record) holds `record`'s meta and its value, a primitive (a copy of anything else is not compared). */
+const sameRecord = (record: WidgetRecord, copy: WidgetRecord): boolean => record.meta === copy.meta && isPrimitive(record.value) && Object.is(record.value, copy.value);
+
+/** Whether `copy` has `records`' ids in the same order, each with a record `sameRecord` finds the same. */
+function sameRecords(records: Record<string, WidgetRecord>, copy: Record<string, WidgetRecord>): boolean {
+  const ids = Object.keys(copy);
+  let i = 0;
+  for (const id in records) if (ids[i++] !== id || !sameRecord(records[id], copy[id])) return false;
+  return i === ids.length;
+}
+
+/** Whether `copy` has `value`'s keys in the same order, each holding the same primitive. */
+function samePrimitives(value: Record<string, unknown>, copy: Record<string, unknown>): boolean {
+  const keys = Object.keys(copy);
+  let i = 0;
+  for (const key in value) if (keys[i++] !== key || !isPrimitive(value[key]) || !Object.is(value[key], copy[key])) return false;
+  return i === keys.length;
+}
+
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isPrimitive(value: unknown): boolean {
+  const kind = typeof value;
+  return value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "undefined";
 }
 
 /** A deep copy; strings, numbers, booleans and null are their own. */
 export function copyValue<V>(value: V): V {
-  const kind = typeof value;
-  return value === null || kind === "string" || kind === "number" || kind === "boolean" || kind === "undefined" ? value : structuredClone(value);
+  return isPrimitive(value) ? value : structuredClone(value);
 }
