@@ -58,7 +58,7 @@ export async function load(server, next, { duration = 8 } = {}) {
  * (`Math.ceil(1 / rate)` with a per-second rate), which pads every slow response with synthetic
  * samples. Its p99 was a burst's queue, not a fixed load's.
  */
-export async function openLoad(server, next, { duration = 8, rate, connections = 512 } = {}) {
+export async function openLoad(server, next, { duration = 8, rate, connections = 512, completions } = {}) {
   const pool = new Pool(server.url, { connections, pipelining: 1 });
   const latencies = [];
   const pending = [];
@@ -74,7 +74,9 @@ export async function openLoad(server, next, { duration = 8, rate, connections =
       const response = await pool.request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
       const body = await response.body.text();
       if (response.statusCode !== 200) return fail(response.statusCode);
-      latencies.push(performance.now() - due);
+      const now = performance.now();
+      latencies.push(now - due);
+      completions?.push(now); // when each answer came (gc-trace finds the stalls in them)
       request.onBody?.(body);
     } catch (error) {
       fail(error.code ?? error.name);

@@ -51,6 +51,10 @@ describe("bench scripts", () => {
     expect(line.allocatedKbPerEvent).toBeGreaterThan(0);
     expect(line.survivedKbPerEvent).toBeGreaterThanOrEqual(0);
     expect(Array.isArray(line.fullCollections)).toBe(true);
+    // The longest times without an answer: at 100 events/s the gaps between answers are ~10 ms.
+    expect(line.longestStalls).toHaveLength(3);
+    for (const stall of line.longestStalls) expect(stall.ms).toBeGreaterThan(0);
+    expect(line.longestStalls[0].ms).toBeGreaterThanOrEqual(line.longestStalls[2].ms);
   }, 60_000);
 
   it("compare serves the echo and this checkout side by side", async () => {
