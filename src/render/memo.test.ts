@@ -97,6 +97,35 @@ describe("RenderMemo", () => {
     expect(drawOnce(memo, { data: shared }).drawn).toBe(false);
   });
 
+  it("lets go of a flat element's HTML when the next render begins and draws it again from its node when read; keeps other HTML", () => {
+    const memo = new RenderMemo();
+    let calls = 0;
+    const draw = (props: Record<string, unknown>) => {
+      const scope = memo.begin();
+      const drawn = scope.block(0, "el-root-0").draw(0, "el-0-0", node(props), ctx, (n) => (calls++, `<p>${JSON.stringify(n.props)}</p>`));
+      memo.commit(scope);
+      return drawn;
+    };
+    const first = draw({ body: "a" });
+    expect(first.html).toBe('<p>{"body":"a"}</p>');
+    expect(calls).toBe(1); // kept while its render's answer is made
+    const kept = draw({ body: "a" });
+    expect(kept).toBe(first);
+    expect(calls).toBe(1); // the next render reuses it without drawing
+    expect(kept.html).toBe('<p>{"body":"a"}</p>');
+    expect(calls).toBe(2); // read later: drawn again, the same
+    expect(kept.hash).toBe(hashString('<p>{"body":"a"}</p>'));
+    const changed = draw({ body: "b" });
+    expect(changed.html).toBe('<p>{"body":"b"}</p>');
+    expect(calls).toBe(3);
+    // Data that is not flat may be changed in place by the app: its HTML is kept as drawn.
+    const list = draw({ items: ["x"] });
+    calls = 0;
+    expect(draw({ items: ["x"] })).toBe(list);
+    expect(list.html).toBe('<p>{"items":["x"]}</p>');
+    expect(calls).toBe(0);
+  });
+
   it("compares flat data (no copy kept) as it compares a copy: order, -0, undefined fields, added fields", () => {
     const memo = new RenderMemo();
     drawOnce(memo, { body: "a", level: 2, open: false, help: null });

@@ -22,24 +22,51 @@ export interface Drawn {
   readonly hash: string;
 }
 
-interface Entry extends Drawn {
-  /** The render context's part of the key, shared by every element drawn with that context. */
-  context: string;
-  /**
-   * The node's props and widget view hold only strings, booleans, finite numbers and null (the
-   * common case): `node` itself is the data, since nothing can change such a node once drawn, and
-   * the entry keeps no copy of it (issue 7: a copy per element was a tenth of a session's heap).
-   */
-  flat: boolean;
-  /** Otherwise the node's data when plain JSON: a copy, compared field by field. */
-  data?: NodeData;
-  /** Otherwise the data as exact text (exactKey). */
-  key?: string;
-  /**
-   * The node drawn. A rerun that leaves an element alone passes the same node again (Run.unchanged),
-   * and a node is never changed once drawn, so the same node is the same data without comparing it.
-   */
-  node: ElementNode;
+/** How an element is drawn: page.ts's drawElement. */
+type Render = (node: ElementNode, ctx: RenderContext) => string;
+
+/**
+ * An element as the memo keeps it. A flat node's HTML is kept only until the next render begins
+ * (`forget`): such a node cannot change once drawn, so `html` draws it again from the node, with the
+ * context it was drawn with, when something reads it later (a block sent whole, a page shown again
+ * from the session), which is rare. Every session used to keep every element's HTML between events,
+ * a third of its heap, and the heap decides how long each full collection stops the isolate (issue
+ * 7). Other nodes keep their HTML: their data may be objects that the app changes in place.
+ */
+class Entry implements Drawn {
+  constructor(
+    readonly id: string,
+    /** The render context's part of the key, shared by every element drawn with that context. */
+    readonly context: string,
+    private markup: string | undefined,
+    readonly hash: string,
+    /**
+     * The node's props and widget view hold only strings, booleans, finite numbers and null (the
+     * common case): `node` itself is the data, since nothing can change such a node once drawn, and
+     * the entry keeps no copy of it (issue 7: a copy per element was a tenth of a session's heap).
+     */
+    readonly flat: boolean,
+    /** Otherwise the node's data when plain JSON: a copy, compared field by field. */
+    readonly data: NodeData | undefined,
+    /** Otherwise the data as exact text (exactKey). */
+    readonly key: string | undefined,
+    /**
+     * The node drawn. A rerun that leaves an element alone passes the same node again (Run.unchanged),
+     * and a node is never changed once drawn, so the same node is the same data without comparing it.
+     */
+    readonly node: ElementNode,
+    private readonly ctx: RenderContext,
+    private readonly render: Render,
+  ) {}
+
+  get html(): string {
+    return this.markup ?? this.render(this.node, this.ctx);
+  }
+
+  /** Lets go of a flat node's HTML, which `html` draws again when asked. */
+  forget(): void {
+    if (this.flat) this.markup = undefined;
+  }
 }
 
 /** What the render reads of a node, copied (plainCopy's form). */
@@ -67,10 +94,17 @@ interface BlockSlots {
 export class RenderMemo {
   /** The last committed render's roots. */
   private roots: Slots = [];
+  /** The entries the last render drew: the next one lets go of their HTML (Entry.forget). */
+  private readonly fresh: Entry[] = [];
 
-  /** Starts a render: the roots' scope, to hand to `commit` when the render is done. */
+  /**
+   * Starts a render: the roots' scope, to hand to `commit` when the render is done. What the last
+   * render drew has been sent by now; a later read of it draws it again.
+   */
   begin(): MemoScope {
-    return new MemoScope(this.roots);
+    for (const entry of this.fresh) entry.forget();
+    this.fresh.length = 0;
+    return new MemoScope(this.fresh, this.roots);
   }
 
   /** Ends a render: what it drew is what the next one can reuse (nothing else is kept). */
@@ -85,6 +119,8 @@ export class MemoScope {
   readonly drawn: Slots;
 
   constructor(
+    /** The memo's list of the entries this render draws. */
+    private readonly fresh: Entry[],
     private readonly last: Slots | undefined,
     /** The last render's frame of this block, if it kept one. */
     readonly lastFrame?: Frame | null,
@@ -103,10 +139,10 @@ export class MemoScope {
    * The element at `index` as drawn: the last render's when it was drawn at the same place (`id`)
    * from the same data, else `render(node, ctx)`'s.
    */
-  draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: (node: ElementNode, ctx: RenderContext) => string): Drawn {
+  draw(index: number, id: string, node: ElementNode, ctx: RenderContext, render: Render): Drawn {
     const context = contextKey(ctx);
     const kept = this.last?.[index];
-    if (kept && "html" in kept && kept.id === id && kept.context === context && (kept.node === node || sameData(kept, node))) {
+    if (kept instanceof Entry && kept.id === id && kept.context === context && (kept.node === node || sameData(kept, node))) {
       this.drawn[index] = kept;
       return kept;
     }
@@ -116,8 +152,9 @@ export class MemoScope {
     const data = flat ? undefined : nodeData(node);
     const key = flat || data !== undefined ? undefined : exactKey(node);
     if (key === null) return { id, html, hash }; // no exact key: drawn every time
-    const entry: Entry = { id, context, html, hash, flat, data, key, node };
+    const entry = new Entry(id, context, html, hash, flat, data, key, node, ctx, render);
     this.drawn[index] = entry;
+    this.fresh.push(entry);
     return entry;
   }
 
@@ -127,7 +164,7 @@ export class MemoScope {
     const same = kept && "slots" in kept && kept.id === id ? kept : undefined;
     const own: BlockSlots = { id, slots: [] };
     this.drawn[index] = own;
-    return new MemoScope(same?.slots, same?.frame, own);
+    return new MemoScope(this.fresh, same?.slots, same?.frame, own);
   }
 }
 
