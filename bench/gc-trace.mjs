@@ -70,7 +70,7 @@ try {
   const young = during.filter((gc) => gc.gc === "s");
   const full = during.filter((gc) => gc.gc !== "s");
   const fullEnds = trace.slice(first).filter(([, gc]) => gc.gc !== "s").map(([, , at]) => at);
-  const gaps = stalls(completions);
+  const gaps = gapsBetween(completions);
   const perEvent = (field) => round(young.reduce((sum, gc) => sum + gc[field], 0) / result.completed / 1024, 2);
   report({
     name: "gc-trace",
@@ -100,7 +100,7 @@ try {
     longestStalls: gaps
       .toSorted((a, b) => b[1] - b[0] - (a[1] - a[0]))
       .slice(0, 3)
-      .map(([from, to]) => ({ ms: round(to - from, 0), at: round(from - start, 0), fromFullEnd: lineBuffered && fullEnds.length ? round(nearest(fullEnds, from) , 0) : null })),
+      .map(([from, to]) => ({ ms: round(to - from, 0), at: round(from - start, 0), fromFullEnd: lineBuffered && fullEnds.length ? round(nearest(fullEnds, from), 0) : null })),
   });
 } finally {
   try {
@@ -136,7 +136,7 @@ const w :Workerd.Worker = (
 }
 
 /** The intervals between consecutive answers, as [from, to] in performance.now() ms. */
-function stalls(times) {
+function gapsBetween(times) {
   const sorted = times.toSorted((a, b) => a - b);
   const gaps = [];
   for (let i = 1; i < sorted.length; i++) gaps.push([sorted[i - 1], sorted[i]]);
