@@ -71,33 +71,36 @@ export interface WidgetEvent {
  */
 export function copySessionData(data: SessionData, previous?: SessionData | null): SessionData {
   return {
-    widgets: previous && sameRecords(data.widgets, previous.widgets) ? previous.widgets : copyRecords(data.widgets, previous?.widgets),
+    widgets: copyRecords(data.widgets, previous?.widgets),
     user: previous && samePrimitives(data.user, previous.user) ? previous.user : structuredClone(data.user),
     keyToWidget: previous && samePrimitives(data.keyToWidget, previous.keyToWidget) ? previous.keyToWidget : { ...data.keyToWidget },
     order: previous && sameList(data.order, previous.order) ? previous.order : [...data.order],
   };
 }
 
+/**
+ * The records copied, each one `previous` holds the same (sameRecord) shared; `previous` itself
+ * when it holds them all, in the same order and no others. One walk: a copy is found the same or
+ * not as it is made.
+ */
 function copyRecords(records: Record<string, WidgetRecord>, previous: Record<string, WidgetRecord> | undefined): Record<string, WidgetRecord> {
   const copy: Record<string, WidgetRecord> = {};
+  const previousIds = previous ? Object.keys(previous) : [];
+  let allShared = previous !== undefined;
+  let i = 0;
   for (const id of Object.keys(records)) {
     const record = records[id];
     const before = previous && Object.hasOwn(previous, id) ? previous[id] : undefined;
-    copy[id] = before && sameRecord(record, before) ? before : { value: copyValue(record.value), meta: record.meta };
+    if (before && sameRecord(record, before)) copy[id] = before;
+    else copy[id] = { value: copyValue(record.value), meta: record.meta };
+    allShared &&= copy[id] === before && previousIds[i] === id;
+    i++;
   }
-  return copy;
+  return allShared && i === previousIds.length ? previous! : copy;
 }
 
 /** Whether `copy` (a copy's record) holds `record`'s meta and its value, a primitive (a copy of anything else is not compared). */
 const sameRecord = (record: WidgetRecord, copy: WidgetRecord): boolean => record.meta === copy.meta && isPrimitive(record.value) && Object.is(record.value, copy.value);
-
-/** Whether `copy` has `records`' ids in the same order, each with a record `sameRecord` finds the same. */
-function sameRecords(records: Record<string, WidgetRecord>, copy: Record<string, WidgetRecord>): boolean {
-  const ids = Object.keys(copy);
-  let i = 0;
-  for (const id in records) if (ids[i++] !== id || !sameRecord(records[id], copy[id])) return false;
-  return i === ids.length;
-}
 
 /** Whether `copy` has `value`'s keys in the same order, each holding the same primitive. */
 function samePrimitives(value: Record<string, unknown>, copy: Record<string, unknown>): boolean {
