@@ -87,8 +87,8 @@ function childPrints(children: RenderedNode[]): NodePrint[] {
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     const print = fingerprint(child);
-    if (prints) prints.push(print);
-    else if (print !== child) prints = [...(children.slice(0, i) as NodePrint[]), print]; // those before were their own
+    if (!prints && print !== child) prints = children.slice(0, i) as NodePrint[]; // those before were their own
+    prints?.push(print);
   }
   return prints ?? (children as NodePrint[]);
 }
